@@ -1,0 +1,164 @@
+#include "SemaImpl.h"
+
+#include "ndpc/Basic/Suggest.h"
+
+#include <cmath>
+
+namespace ndpc::sema {
+
+Type Sema::resolveType(const TypeRef &t) {
+  static const std::vector<std::string> names{"f32", "f64", "i32", "bool"};
+  Type base;
+  if (t.name == "f32") base = Type::f32();
+  else if (t.name == "f64") base = Type::f64();
+  else if (t.name == "i32") base = Type::i32();
+  else if (t.name == "bool") base = Type::boolean();
+  else {
+    diags_.error(t.range, "unknown type '" + t.name + "'" +
+                              (closestName(t.name, names).empty() ? "; the types are f32, f64, i32, bool and f32[N]"
+                                                                  : didYouMean(t.name, names)));
+    return Type::error();
+  }
+  if (!t.size) return base;
+  if (base.kind != Type::F32) {
+    diags_.error(t.range, "vectors hold f32 elements; write 'f32[N]' instead of '" + t.name + "[N]'");
+    return Type::error();
+  }
+  std::optional<int64_t> n = evalInt(*t.size);
+  if (!n) {
+    diags_.error(t.size->range, "a vector size must be a constant integer such as 16");
+    return Type::error();
+  }
+  if (*n < 1 || *n > 65536) {
+    diags_.error(t.size->range, "vector size " + std::to_string(*n) + " is out of range; use 1 to 65536");
+    return Type::error();
+  }
+  return Type::vec(static_cast<uint32_t>(*n));
+}
+
+std::optional<int64_t> Sema::evalInt(const Expr &e) {
+  constexpr int64_t lim = int64_t(1) << 53;
+  auto fits = [&](int64_t v) -> std::optional<int64_t> {
+    if (v > lim || v < -lim) return std::nullopt;
+    return v;
+  };
+  switch (e.kind) {
+  case ExprKind::IntLit: return static_cast<const IntLit &>(e).value;
+  case ExprKind::Unary: {
+    auto &u = static_cast<const UnaryExpr &>(e);
+    if (u.op != UnaryOp::Neg) return std::nullopt;
+    auto v = evalInt(*u.operand);
+    return v ? std::optional<int64_t>(-*v) : std::nullopt;
+  }
+  case ExprKind::Binary: {
+    auto &b = static_cast<const BinaryExpr &>(e);
+    auto l = evalInt(*b.lhs), r = evalInt(*b.rhs);
+    if (!l || !r) return std::nullopt;
+    switch (b.op) {
+    case BinaryOp::Add: return fits(*l + *r);
+    case BinaryOp::Sub: return fits(*l - *r);
+    case BinaryOp::Mul:
+      if (*l != 0 && (std::llabs(*r) > lim / std::llabs(*l))) return std::nullopt;
+      return fits(*l * *r);
+    case BinaryOp::Div: return *r == 0 ? std::nullopt : std::optional<int64_t>(*l / *r);
+    case BinaryOp::Rem: return *r == 0 ? std::nullopt : std::optional<int64_t>(*l % *r);
+    default: return std::nullopt;
+    }
+  }
+  default: return std::nullopt;
+  }
+}
+
+std::optional<double> Sema::evalFloat(const Expr &e) {
+  switch (e.kind) {
+  case ExprKind::IntLit: return static_cast<double>(static_cast<const IntLit &>(e).value);
+  case ExprKind::FloatLit: return static_cast<const FloatLit &>(e).value;
+  case ExprKind::Unary: {
+    auto &u = static_cast<const UnaryExpr &>(e);
+    if (u.op != UnaryOp::Neg) return std::nullopt;
+    auto v = evalFloat(*u.operand);
+    return v ? std::optional<double>(-*v) : std::nullopt;
+  }
+  case ExprKind::Binary: {
+    auto &b = static_cast<const BinaryExpr &>(e);
+    auto l = evalFloat(*b.lhs), r = evalFloat(*b.rhs);
+    if (!l || !r) return std::nullopt;
+    double v;
+    switch (b.op) {
+    case BinaryOp::Add: v = *l + *r; break;
+    case BinaryOp::Sub: v = *l - *r; break;
+    case BinaryOp::Mul: v = *l * *r; break;
+    case BinaryOp::Div: v = *l / *r; break;
+    default: return std::nullopt;
+    }
+    if (!std::isfinite(v)) return std::nullopt;
+    return v;
+  }
+  default: return std::nullopt;
+  }
+}
+
+namespace {
+
+bool mentionsName(const Expr &e) {
+  switch (e.kind) {
+  case ExprKind::Name:
+  case ExprKind::Member:
+  case ExprKind::Call: return true;
+  case ExprKind::Unary: return mentionsName(*static_cast<const UnaryExpr &>(e).operand);
+  case ExprKind::Binary: {
+    auto &b = static_cast<const BinaryExpr &>(e);
+    return mentionsName(*b.lhs) || mentionsName(*b.rhs);
+  }
+  default: return false;
+  }
+}
+
+std::string constantHint(const Expr &e) {
+  return mentionsName(e) ? " (names and params are not allowed here: params can change at run time)" : "";
+}
+
+std::string num(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+} // namespace
+
+bool Sema::foldInt(Setting &s, const char *what, int64_t lo, int64_t hi) {
+  if (!s.expr) return false;
+  std::optional<int64_t> v = evalInt(*s.expr);
+  if (!v) {
+    diags_.error(s.expr->range, std::string(what) + " must be a constant integer" + constantHint(*s.expr));
+    return false;
+  }
+  if (*v < lo || *v > hi) {
+    diags_.error(s.expr->range, std::string(what) + " is " + std::to_string(*v) + "; it must be between " +
+                                    std::to_string(lo) + " and " + std::to_string(hi));
+    return false;
+  }
+  s.intValue = *v;
+  s.floatValue = static_cast<double>(*v);
+  s.expr->type = Type::i32();
+  return true;
+}
+
+bool Sema::foldFloat(Setting &s, const char *what, double lo, double hi, bool loOpen) {
+  if (!s.expr) return false;
+  std::optional<double> v = evalFloat(*s.expr);
+  if (!v) {
+    diags_.error(s.expr->range, std::string(what) + " must be a constant number" + constantHint(*s.expr));
+    return false;
+  }
+  if (*v < lo || *v > hi || (loOpen && *v == lo)) {
+    diags_.error(s.expr->range, std::string(what) + " is " + num(*v) + "; it must be " +
+                                    (loOpen ? "above " : "at least ") + num(lo) + " and at most " + num(hi));
+    return false;
+  }
+  s.floatValue = *v;
+  s.expr->type = Type::f64();
+  return true;
+}
+
+} // namespace ndpc::sema

@@ -1,0 +1,88 @@
+#include "SemaImpl.h"
+
+#include "ndpc/Basic/Paths.h"
+#include "ndpc/Basic/SourceManager.h"
+#include "ndpc/Parse/Parser.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace ndpc::sema {
+
+
+std::optional<std::string> Sema::resolveImport(const std::string &path, const SourceFile &from,
+                                               std::vector<std::string> &tried) const {
+  if (!path.empty() && path[0] == '/') {
+    tried.push_back(path);
+    return isRegularFile(path) ? std::optional<std::string>(path) : std::nullopt;
+  }
+  std::vector<std::string> dirs{dirName(from.path)};
+  dirs.insert(dirs.end(), opts_.includeDirs.begin(), opts_.includeDirs.end());
+  if (!opts_.stdlibDir.empty()) dirs.push_back(opts_.stdlibDir);
+  for (const std::string &d : dirs) {
+    std::string candidate = d + "/" + path;
+    tried.push_back(candidate);
+    if (isRegularFile(candidate)) return candidate;
+  }
+  return std::nullopt;
+}
+
+bool Sema::loadImports(SourceFile &file, std::vector<std::string> &stack) {
+  bool ok = true;
+  for (DeclPtr &d : file.decls) {
+    auto *imp = dynDecl<ImportDecl>(d.get());
+    if (!imp) continue;
+    if (diags_.limitReached()) return false;
+    std::vector<std::string> tried;
+    std::optional<std::string> found = resolveImport(imp->path, file, tried);
+    if (!found) {
+      std::string where;
+      for (size_t i = 0; i < tried.size(); ++i) where += (i ? ", " : "") + tried[i];
+      diags_.error(imp->pathRange, "cannot find '" + imp->path + "' (looked for " + where +
+                                       "); check the path or add a search folder with -I DIR");
+      ok = false;
+      continue;
+    }
+    std::string canon = canonicalPath(*found);
+    auto onStack = std::find(stack.begin(), stack.end(), canon);
+    if (onStack != stack.end()) {
+      std::string cycle;
+      for (auto it = onStack; it != stack.end(); ++it) cycle += baseName(*it) + " -> ";
+      cycle += baseName(canon);
+      diags_.error(imp->pathRange, "import cycle: " + cycle + "; remove one of these imports");
+      ok = false;
+      continue;
+    }
+    auto done = loaded_.find(canon);
+    if (done != loaded_.end()) {
+      imp->resolvedFile = done->second->fileId;
+      continue;
+    }
+    std::ifstream in(*found, std::ios::binary);
+    if (!in) {
+      diags_.error(imp->pathRange, "cannot read '" + *found + "'");
+      ok = false;
+      continue;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    uint32_t id = sm_.addBuffer(*found, ss.str());
+    imp->resolvedFile = id;
+    std::unique_ptr<SourceFile> sf = parseSourceFile(sm_, id, diags_);
+    if (!sf) {
+      diags_.note(imp->range, "imported from here");
+      ok = false;
+      continue;
+    }
+    SourceFile *raw = sf.get();
+    loaded_[canon] = raw;
+    prog_->files.push_back(std::move(sf));
+    stack.push_back(canon);
+    ok = loadImports(*raw, stack) && ok;
+    stack.pop_back();
+  }
+  return ok;
+}
+
+} // namespace ndpc::sema

@@ -1,0 +1,38 @@
+# lit configuration for ndpc: one folder per stage (language.md, architecture.md).
+import os
+
+import lit.formats
+
+config.name = "ndpc"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".ndp", ".mlir", ".test"]
+config.excludes = ["Inputs", "lib", "Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.ndpc_obj_root, "test")
+
+# FileCheck, not, split-file, count come from LLVM 19; ndpc tools from the build.
+config.environment["PATH"] = os.pathsep.join(
+    [config.ndpc_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "/usr/bin:/bin")])
+for var in ["HOME", "TMPDIR", "LANG", "LC_ALL"]:
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+config.environment["LC_ALL"] = "C.UTF-8"
+# Sanitized builds: fail on leaks and on any UB report.
+config.environment["ASAN_OPTIONS"] = "detect_leaks=1:abort_on_error=0"
+config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
+
+config.substitutions.append(("%ndpc", os.path.join(config.ndpc_tools_dir, "ndpc")))
+config.substitutions.append(("%ndp-opt", os.path.join(config.ndpc_tools_dir, "ndp-opt")))
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%stdlib", os.path.join(config.ndpc_src_root, "stdlib")))
+config.substitutions.append(("%examples", os.path.join(config.ndpc_src_root, "examples")))
+config.substitutions.append(("%testlib", os.path.join(config.ndpc_src_root, "test", "lib")))
+
+if config.ndpc_codegen:
+    config.available_features.add("codegen")
+if config.ndpc_sanitized:
+    config.available_features.add("sanitized")
+if config.ndpc_fuzz:
+    config.available_features.add("fuzzer")
+    config.substitutions.append(
+        ("%fuzz-frontend", os.path.join(config.ndpc_tools_dir, "ndpc-fuzz-frontend")))
