@@ -6,7 +6,7 @@ import lit.formats
 config.name = "ndpc"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".ndp", ".mlir", ".test"]
-config.excludes = ["Inputs", "lib", "Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.excludes = ["Inputs", "lib", "Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in", "README.md"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.ndpc_obj_root, "test")
 
@@ -17,6 +17,8 @@ for var in ["HOME", "TMPDIR", "LANG", "LC_ALL"]:
     if var in os.environ:
         config.environment[var] = os.environ[var]
 config.environment["LC_ALL"] = "C.UTF-8"
+# The NumPy references import test/lib.
+config.environment["PYTHONPATH"] = os.path.join(config.ndpc_src_root, "test", "lib")
 # Sanitized builds: fail on leaks and on any UB report.
 config.environment["ASAN_OPTIONS"] = "detect_leaks=1:abort_on_error=0"
 config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"

@@ -13,7 +13,8 @@ const char *const kUsage =
     "  compile   build a program (or with --shared a shared library) from FILE\n"
     "  -emit=S   print stage S instead of linking (obj is written to -o, or FILE.o)\n"
     "  -I DIR    add DIR to the import search path (std/... is always found)\n"
-    "  -verify   check 'expected-error' comments in the sources instead of printing\n";
+    "  -verify   check 'expected-error' comments in the sources instead of printing\n"
+    "  -mlir-print-debuginfo  with -emit=ndp|lowered|llvm-dialect: print each op's source location\n";
 
 namespace {
 
@@ -59,6 +60,7 @@ bool parseDriverOptions(int argc, char **argv, DriverOptions &opts, std::string 
     else if (a.size() == 3 && a[0] == '-' && a[1] == 'O' && a[2] >= '0' && a[2] <= '3') { opts.optLevel = a[2] - '0'; }
     else if (a == "--shared" || a == "-shared") { opts.shared = true; }
     else if (a == "-verify" || a == "--verify") { opts.verify = true; }
+    else if (a == "-mlir-print-debuginfo" || a == "--mlir-print-debuginfo") { opts.printLocations = true; }
     else if (!a.empty() && a[0] == '-' && a != "-") {
       error = "unknown option '" + a + "'";
       return false;

@@ -209,9 +209,10 @@ Type Sema::checkBuiltinCall(CallExpr &e, const Scope &s) {
     }
     Type c = unify(false);
     if (c.isError()) return c;
-    e.argType = Type::f32();
+    // Draws are computed in f64 (docs/language.md): literal arguments are f64 too.
+    e.argType = Type::f64();
     e.hasRandom = true;
-    for (CallArg &a : e.args) adaptLiteral(*a.value, Type::f32());
+    for (CallArg &a : e.args) adaptLiteral(*a.value, Type::f64());
     return info.id == Builtin::Bernoulli ? Type::boolean() : Type::f32();
   }
   case Sig::Convert: {

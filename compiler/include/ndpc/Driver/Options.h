@@ -16,6 +16,7 @@ struct DriverOptions {
   int optLevel = 3;                   // -O0..-O3
   bool shared = false;                // --shared
   bool verify = false;                // -verify: check expected-* comments instead of printing
+  bool printLocations = false;        // -mlir-print-debuginfo: show each op's source location
   std::vector<std::string> includeDirs;
 };
 

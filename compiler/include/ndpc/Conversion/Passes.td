@@ -1,0 +1,56 @@
+#ifndef NDPC_CONVERSION_PASSES_TD
+#define NDPC_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertNDPToKernels : Pass<"convert-ndp-to-kernels", "mlir::ModuleOp"> {
+  let summary = "Lowers the ndp dialect to per-phase kernels in func/scf/arith/math/memref/vector";
+  let description = [{
+    For every population: an `init` kernel (initial state of a range of
+    neurons), an `out` kernel and an `update` kernel (state update, spike test
+    and reset, outs, importance, NaN/Inf check). For every projection: an
+    `init` kernel (a list of synapses), a `transmit` kernel (a gather over the
+    synapses grouped by post neuron, one `scf.parallel` iteration per post
+    neuron, no atomics) or an event-driven one (the spikes of the pre neurons
+    and their outgoing synapses), and an `update` kernel, or one `fused`
+    kernel doing the update and the next step's transmit.
+
+    Each kernel is a `func.func` whose arguments are 1-D memrefs bound by name
+    (`ndp.bindings`) to runtime arrays, with `ndp.kernel = index`. The
+    structural ops and the run block become the model descriptor, a
+    `memref.global` named `ndp_descriptor` the runtime reads at start. Random
+    draws become Philox4x64-10 calls keyed by (seed, step, entity, lane, site).
+    After this pass no `ndp` op is left.
+  }];
+  let dependentDialects = [
+    "mlir::func::FuncDialect", "mlir::scf::SCFDialect", "mlir::arith::ArithDialect",
+    "mlir::math::MathDialect", "mlir::memref::MemRefDialect", "mlir::vector::VectorDialect"
+  ];
+}
+
+def NDPInlineAllocaScopes : Pass<"ndp-inline-alloca-scopes", "mlir::ModuleOp"> {
+  let summary = "Inlines memref.alloca_scope regions that allocate nothing";
+  let description = [{
+    `convert-scf-to-openmp` wraps every parallel loop body in a
+    `memref.alloca_scope` so that stack allocations in the body are freed each
+    iteration. Kernels never allocate, but the upstream canonicalization keeps
+    a scope whose body calls a function (the Philox helper), and a scope may not
+    hold the multi-block body that `convert-scf-to-cf` makes of it. This pass
+    inlines every scope with no `memref.alloca` inside, before the CFG lowering.
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
+def NDPEmitABI : Pass<"ndp-emit-abi", "mlir::ModuleOp"> {
+  let summary = "Adds the C ABI entry of every kernel and the kernel table";
+  let description = [{
+    Runs on the LLVM dialect. For every function with `ndp.kernel = i`, adds
+    `ndp_kernel_i(ptr views)` which reads one memref descriptor per argument
+    from `views` (runtime/include/ndp/abi.h, `ndp_view`) and calls the kernel,
+    and the global `ndp_kernels`, an array of pointers to these entries, so
+    that the runtime can call any kernel through one signature.
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
+#endif

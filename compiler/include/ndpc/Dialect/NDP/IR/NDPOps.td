@@ -1,0 +1,377 @@
+#ifndef NDPC_DIALECT_NDP_IR_NDPOPS_TD
+#define NDPC_DIALECT_NDP_IR_NDPOPS_TD
+
+include "ndpc/Dialect/NDP/IR/NDPAttrs.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// Declarations
+//===----------------------------------------------------------------------===//
+
+def NDP_ParamOp : NDP_Op<"param", [Symbol]> {
+  let summary = "a model parameter, overridable at run time";
+  let description = [{
+    A named scalar with a default value. The compiled program reads its current
+    value (the default, or `--param NAME=VALUE`) from the run-time parameter
+    table, so kernels never fold it. The value is stored as f64 and converted to
+    `type` where it is read.
+
+    ```mlir
+    ndp.param @eta : f32 = 1.000000e-02
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, TypeAttr:$type, F64Attr:$value);
+  let assemblyFormat = "$sym_name `:` $type `=` $value attr-dict";
+  let hasVerifier = 1;
+}
+
+def NDP_NeuronOp : NDP_Op<"neuron", [Symbol, IsolatedFromAbove]> {
+  let summary = "a neuron type: its variables and elemental regions";
+  let description = [{
+    A neuron type declares its `states` and `outputs` (as `#ndp.var`), its
+    `inputs` and its input `channels` (the default channel `in` is implicit),
+    and five regions, each describing one neuron:
+
+    - `init` yields the initial value of every state (random draws are keyed by
+      the neuron's stable id and the "init" step);
+    - `out` yields every out from the current state and inputs;
+    - `update` is `on step`: it yields the new value of every state;
+    - `spike` (empty for a rate neuron) yields an `i1`: does the neuron fire
+      after the update? `ndp.read self ...` of a state there reads the updated value;
+    - `reset` yields the states after a spike (from the updated values).
+
+    States listed in `loads` start from a NumPy file instead of `init`.
+
+    ```mlir
+    ndp.neuron @Rate states [#ndp.var<"v" : f32>] inputs [] channels []
+        outputs [#ndp.var<"y" : f32>]
+    init {
+      %c = arith.constant 0.0 : f32
+      ndp.yield %c : f32
+    } out {
+      %v = ndp.read self state "v" : f32
+      %y = math.tanh %v : f32
+      ndp.yield %y : f32
+    } update {
+      %in = ndp.read self channel "in" : f32
+      ndp.yield %in : f32
+    } spike {
+    } reset {
+    }
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, NDP_VarArrayAttr:$states,
+                       StrArrayAttr:$inputs, StrArrayAttr:$channels,
+                       NDP_VarArrayAttr:$outputs, OptionalAttr<DictionaryAttr>:$loads);
+  let regions = (region MaxSizedRegion<1>:$init, MaxSizedRegion<1>:$out,
+                        MaxSizedRegion<1>:$update, MaxSizedRegion<1>:$spike,
+                        MaxSizedRegion<1>:$reset);
+  let assemblyFormat = [{
+    $sym_name `states` $states `inputs` $inputs `channels` $channels `outputs` $outputs
+    (`loads` $loads^)? attr-dict-with-keyword
+    `init` $init `out` $out `update` $update `spike` $spike `reset` $reset
+  }];
+  let hasRegionVerifier = 1;
+  let extraClassDeclaration = [{
+    bool isSpiking() { return !getSpike().empty(); }
+    /// Index of a state/out by name, or -1.
+    int stateIndex(llvm::StringRef name);
+    int outputIndex(llvm::StringRef name);
+    int inputIndex(llvm::StringRef name);
+    /// Channel index: 0 is the default `in`, then the declared channels; -1 if unknown.
+    int channelIndex(llvm::StringRef name);
+    /// The type a read of (kind, name) yields, or null if the type has no such value.
+    mlir::Type valueType(ValueKind kind, llvm::StringRef name);
+  }];
+}
+
+def NDP_SynapseOp : NDP_Op<"synapse", [Symbol, IsolatedFromAbove]> {
+  let summary = "a synapse type: its states, transmit and update";
+  let description = [{
+    A synapse type declares its `states`, how many parallel synapses a pair may
+    have (`multiplicity`), the post-synaptic `channel` its transmit sums into, and
+    three regions describing one synapse:
+
+    - `init` yields every state's initial value (random draws keyed by the
+      synapse id: projection, post, pre, parallel slot);
+    - `transmit` (empty: the synapse sends nothing) yields its f32 contribution
+      to the post neuron's channel; for a spiking pre-synaptic neuron it counts
+      only on steps after the pre neuron fired;
+    - `update` is `on step`: it yields the new value of every state.
+
+    `ndp.read pre ...` and `ndp.read post ...` read the two neurons' values.
+
+    ```mlir
+    ndp.synapse @Hebb states [#ndp.var<"w" : f32>] multiplicity 1 channel "in"
+    init {
+      %c = arith.constant 0.0 : f32
+      ndp.yield %c : f32
+    } transmit {
+      %w = ndp.read self state "w" : f32
+      %y = ndp.read pre out "y" : f32
+      %t = arith.mulf %w, %y : f32
+      ndp.yield %t : f32
+    } update {
+      %w = ndp.read self state "w" : f32
+      ndp.yield %w : f32
+    }
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, NDP_VarArrayAttr:$states,
+                       I64Attr:$multiplicity, StrAttr:$channel,
+                       OptionalAttr<DictionaryAttr>:$loads);
+  let regions = (region MaxSizedRegion<1>:$init, MaxSizedRegion<1>:$transmit,
+                        MaxSizedRegion<1>:$update);
+  let assemblyFormat = [{
+    $sym_name `states` $states `multiplicity` $multiplicity `channel` $channel
+    (`loads` $loads^)? attr-dict-with-keyword
+    `init` $init `transmit` $transmit `update` $update
+  }];
+  let hasRegionVerifier = 1;
+  let extraClassDeclaration = [{
+    int stateIndex(llvm::StringRef name);
+  }];
+}
+
+def NDP_PopulationOp : NDP_Op<"population", [Symbol, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "a population of neurons of one type";
+  let description = [{
+    `size` neurons of neuron type `type` at the start, growing to at most `max`,
+    with the given importance decay (the weight of the old value in the moving
+    average of activity).
+
+    ```mlir
+    ndp.population @cortex : @Unit[64] max 4096 decay 9.900000e-01
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, FlatSymbolRefAttr:$type, I64Attr:$size,
+                       I64Attr:$max, F64Attr:$decay);
+  let assemblyFormat = "$sym_name `:` $type `[` $size `]` `max` $max `decay` $decay attr-dict";
+  let hasVerifier = 1;
+}
+
+def NDP_ProjectionOp : NDP_Op<"projection", [Symbol, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "synapses of one type from one population to another";
+  let description = [{
+    Connects `pre` to `post` with synapses of type `synapse`, chosen by `conn`:
+    `all`, `one_to_one`, `fanin` (K distinct random pre neurons per post), `p`
+    (Bernoulli per pair) or `from` (a NumPy file of (pre, post) rows). The
+    runtime stores the synapses grouped by post neuron.
+
+    Two unit attributes are set by passes and decide the kernels:
+    `event_driven` (the pre neurons spike: deliver only their spikes) and
+    `fused` (the synapse update of step t also computes the transmit of step
+    t+1, in one sweep).
+
+    ```mlir
+    ndp.projection @p0 @sensors -> @cortex : @Hebb fanin 8
+    ```
+  }];
+  let arguments = (ins SymbolNameAttr:$sym_name, FlatSymbolRefAttr:$pre, FlatSymbolRefAttr:$post,
+                       FlatSymbolRefAttr:$synapse, NDP_ConnectivityAttr:$conn,
+                       OptionalAttr<I64Attr>:$fanin, OptionalAttr<F64Attr>:$prob,
+                       OptionalAttr<StrAttr>:$file,
+                       UnitAttr:$event_driven, UnitAttr:$fused);
+  let assemblyFormat = [{
+    $sym_name $pre `->` $post `:` $synapse `` $conn (`fanin` $fanin^)? (`p` $prob^)? (`file` $file^)?
+    attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// The run block
+//===----------------------------------------------------------------------===//
+
+def NDP_RunOp : NDP_Op<"run", [NoTerminator, SingleBlock, NoRegionArguments]> {
+  let summary = "what the compiled program does: seed, steps, feeds, records, report";
+  let description = [{
+    Holds the run configuration. Its body lists `ndp.feed`, `ndp.record`,
+    `ndp.snapshot`, `ndp.checkpoint` and `ndp.report` ops in source order. The
+    compiled program's command line overrides `seed` and `steps`.
+
+    ```mlir
+    ndp.run seed 7 steps 3000 dt 1.000000e+00 {
+      ndp.feed @cortex "cue" task "patterns" n 5 size 64 hold 20 noise 2.000000e-01
+      ndp.record @cortex out "y" every 10 to "recall.npy"
+      ndp.report_count "neurons" @cortex label "neurons(cortex)"
+    }
+    ```
+  }];
+  let arguments = (ins I64Attr:$seed, I64Attr:$steps, F64Attr:$dt);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = "`seed` $seed `steps` $steps `dt` $dt attr-dict-with-keyword $body";
+}
+
+def NDP_FeedOp : NDP_Op<"feed", [HasParent<"RunOp">, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "sets an input of a population every step";
+  let description = [{
+    From a NumPy file (`file`, rows of the population's size; row `step % rows`
+    feeds step `step`) or from a built-in task (`task` with `n`, `size`, `hold`,
+    `noise`; `target` selects the noise-free patterns).
+
+    ```mlir
+    ndp.feed @cortex "cue" task "patterns" n 5 size 64 hold 20 noise 2.000000e-01
+    ndp.feed @cortex "target" task "patterns" n 5 size 64 hold 20 noise 2.000000e-01 target
+    ndp.feed @sensors "x" file "inputs.npy"
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$population, StrAttr:$input,
+                       OptionalAttr<StrAttr>:$file, OptionalAttr<StrAttr>:$task,
+                       OptionalAttr<I64Attr>:$n, OptionalAttr<I64Attr>:$size,
+                       OptionalAttr<I64Attr>:$hold, OptionalAttr<F64Attr>:$noise,
+                       UnitAttr:$target);
+  let assemblyFormat = [{
+    $population $input (`file` $file^)? (`task` $task^)? (`n` $n^)? (`size` $size^)?
+    (`hold` $hold^)? (`noise` $noise^)? (`target` $target^)? attr-dict
+  }];
+  let hasVerifier = 1;
+}
+
+def NDP_RecordOp : NDP_Op<"record", [HasParent<"RunOp">, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "records a value of every neuron of a population into a NumPy file";
+  let description = [{
+    After steps `every - 1`, `2 * every - 1`, ... appends one row (one column
+    per stable neuron id) to `path`, a float32 `.npy` file.
+
+    ```mlir
+    ndp.record @cortex out "y" every 10 to "recall.npy"
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$population, NDP_ValueKindAttr:$kind, StrAttr:$name,
+                       I64Attr:$every, StrAttr:$path);
+  let assemblyFormat = "$population `` $kind $name `every` $every `to` $path attr-dict";
+}
+
+def NDP_SnapshotOp : NDP_Op<"snapshot", [HasParent<"RunOp">]> {
+  let summary = "writes graph snapshots every `every` steps into a folder";
+  let arguments = (ins I64Attr:$every, StrAttr:$path);
+  let assemblyFormat = "`every` $every `to` $path attr-dict";
+}
+
+def NDP_CheckpointOp : NDP_Op<"checkpoint", [HasParent<"RunOp">]> {
+  let summary = "writes a resumable checkpoint every `every` steps";
+  let arguments = (ins I64Attr:$every, StrAttr:$path);
+  let assemblyFormat = "`every` $every `to` $path attr-dict";
+}
+
+def NDP_ReportAccuracyOp : NDP_Op<"report_accuracy", [HasParent<"RunOp">]> {
+  let summary = "reports how often two values agree in sign";
+  let description = [{
+    Over every step of the last tenth of the run, the fraction of neurons whose
+    sign of `first.first_name` equals the sign of `second.second_name`
+    (language.md, `accuracy`). `label` is the item as written.
+
+    ```mlir
+    ndp.report_accuracy @cortex out "y" @cortex input "target" label "accuracy(cortex.y, cortex.target)"
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$first, NDP_ValueKindAttr:$first_kind, StrAttr:$first_name,
+                       FlatSymbolRefAttr:$second, NDP_ValueKindAttr:$second_kind, StrAttr:$second_name,
+                       StrAttr:$label);
+  let assemblyFormat = [{
+    $first `` $first_kind $first_name $second `` $second_kind $second_name `label` $label attr-dict
+  }];
+}
+
+def NDP_ReportCountOp : NDP_Op<"report_count", [HasParent<"RunOp">]> {
+  let summary = "reports how many neurons a population, or synapses a type, has at the end";
+  let description = [{
+    ```mlir
+    ndp.report_count "neurons" @cortex label "neurons(cortex)"
+    ndp.report_count "synapses" @Hebb label "synapses(Hebb)"
+    ```
+  }];
+  let arguments = (ins StrAttr:$what, FlatSymbolRefAttr:$target, StrAttr:$label);
+  let assemblyFormat = "$what $target `label` $label attr-dict";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Element ops: the bodies of the type regions
+//===----------------------------------------------------------------------===//
+
+def NDP_ReadOp : NDP_Op<"read", [Pure]> {
+  let summary = "reads a value of the element or of a neuron related to it";
+  let description = [{
+    `role` says whose value: `self` (the element being computed), `pre` and
+    `post` (the neurons a synapse connects), `parent` (a dividing neuron), `a`
+    and `b` (a candidate pair of a grow `connect` rule). `kind` says which:
+    a state, an input, a channel (`"in"` is the summed synaptic input), an out,
+    the built-in `importance`, or `spiked` (an `i1`). Reads see the values from
+    before the region: a region's own writes are its yields.
+
+    ```mlir
+    %v = ndp.read self state "v" : f32
+    %y = ndp.read pre out "y" : f32
+    %i = ndp.read post importance "" : f32
+    ```
+  }];
+  let arguments = (ins NDP_RoleAttr:$role, NDP_ValueKindAttr:$kind, StrAttr:$name);
+  let results = (outs AnyType:$result);
+  let assemblyFormat = "`` $role `` $kind $name attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def NDP_ParamRefOp : NDP_Op<"param_ref", [Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "reads the current value of a param";
+  let description = [{
+    ```mlir
+    %eta = ndp.param_ref @eta : f32
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$param);
+  let results = (outs AnyTypeOf<[F32, F64, I32, I1]>:$result);
+  let assemblyFormat = "$param attr-dict `:` type($result)";
+}
+
+def NDP_ClockOp : NDP_Op<"clock", [Pure]> {
+  let summary = "the current step (i32) or time (f32, step * dt)";
+  let description = [{
+    ```mlir
+    %s = ndp.clock step : i32
+    %t = ndp.clock time : f32
+    ```
+  }];
+  let arguments = (ins NDP_ClockAttr:$which);
+  let results = (outs AnyTypeOf<[I32, F32]>:$result);
+  let assemblyFormat = "`` $which attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def NDP_RandOp : NDP_Op<"rand", [Pure]> {
+  let summary = "a counter-based random draw";
+  let description = [{
+    Draws from `uniform(lo, hi)`, `normal(mean, stddev)` or `bernoulli(p)`
+    (arguments in f64). The value depends only on the run seed, the step (or
+    "init" in an `init` region), the element's identity, the vector lane and
+    `site` — never on thread count or evaluation order. A vector result draws
+    one value per lane.
+
+    ```mlir
+    %r = ndp.rand normal(%mu, %sd) site 12 : f32
+    %e = ndp.rand uniform(%lo, %hi) site 13 : vector<16xf32>
+    %b = ndp.rand bernoulli(%p) site 14 : i1
+    ```
+  }];
+  let arguments = (ins NDP_DistributionAttr:$dist, Variadic<F64>:$args, I64Attr:$site);
+  let results = (outs AnyTypeOf<[F32, I1, VectorOfRankAndType<[1], [F32, I1]>]>:$result);
+  let assemblyFormat = "`` $dist `(` $args `)` `site` $site attr-dict `:` type($result)";
+  let hasVerifier = 1;
+}
+
+def NDP_YieldOp : NDP_Op<"yield", [Pure, Terminator, ReturnLike]> {
+  let summary = "ends an element region with its values";
+  let description = [{
+    ```mlir
+    ndp.yield %v, %rate : f32, f32
+    ```
+  }];
+  let arguments = (ins Variadic<AnyType>:$values);
+  let assemblyFormat = "($values^ `:` type($values))? attr-dict";
+  let builders = [OpBuilder<(ins), [{ build($_builder, $_state, mlir::ValueRange()); }]>];
+}
+
+#endif

@@ -1,0 +1,45 @@
+#ifndef NDPC_PIPELINES_PIPELINES_H
+#define NDPC_PIPELINES_PIPELINES_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/PassManager.h"
+
+#include "llvm/IR/Module.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <memory>
+#include <string>
+
+namespace ndpc {
+
+struct PipelineOptions {
+  int optLevel = 3;      // -O0..-O3: LLVM's level; fusion is on from -O1
+};
+
+/// ndp -> ndp: choose the kernel strategy per projection (event-driven, fused).
+void addNDPPasses(mlir::OpPassManager &pm, const PipelineOptions &opts);
+/// ndp -> func/scf/arith/math/memref/vector kernels and the descriptor.
+void addKernelLowering(mlir::OpPassManager &pm);
+/// kernels -> LLVM dialect (scf.parallel through OpenMP) and the C ABI entries.
+void addLLVMLowering(mlir::OpPassManager &pm);
+/// Registers `ndp-to-llvm` (all three) for ndp-opt.
+void registerNDPPipelines();
+
+/// Registers every dialect and translation the pipeline uses on `ctx`.
+void loadPipelineDialects(mlir::MLIRContext &ctx);
+
+/// The host TargetMachine (PIC, no FP contraction so results match a NumPy
+/// float32 reference); null with `error` set when the host is not supported.
+std::unique_ptr<llvm::TargetMachine> createHostTargetMachine(int optLevel, std::string &error);
+
+/// LLVM dialect module -> optimized LLVM IR for `tm`; null on failure.
+std::unique_ptr<llvm::Module> translateAndOptimize(mlir::ModuleOp module, llvm::LLVMContext &llvmCtx,
+                                                   llvm::TargetMachine &tm, int optLevel);
+
+/// Writes assembly or an object file for `module`; false with `error` set on failure.
+bool emitMachineCode(llvm::Module &module, llvm::TargetMachine &tm, bool assembly, std::string &out,
+                     std::string &error);
+
+} // namespace ndpc
+
+#endif

@@ -1,0 +1,63 @@
+#ifndef NDPC_LIB_CONVERSION_NDPTOKERNELS_ELEMENTCLONER_H
+#define NDPC_LIB_CONVERSION_NDPTOKERNELS_ELEMENTCLONER_H
+
+#include "KernelBuilder.h"
+
+#include "ndpc/Dialect/NDP/IR/NDPOps.h"
+
+#include <functional>
+
+namespace ndpc::kernels {
+
+/// Entity kinds in the Philox counter (docs/design.md, "Random numbers").
+enum EntityKind : uint64_t { kEntityNeuron = 1, kEntitySynapse = 2 };
+/// The step word of draws made while initialising state.
+constexpr uint64_t kInitStep = ~uint64_t(0);
+
+/// What identifies the element whose region is being cloned, for random draws:
+/// counter = (step, kind << 32 | group, id, par << 32 | lane), key = (seed, site).
+struct RandomKey {
+  mlir::Value step;  // i64
+  uint64_t group = 0;
+  mlir::Value id;    // i64
+  mlir::Value par;   // i64, may be null (neurons)
+};
+
+/// Inlines an element region (one neuron or one synapse) at the builder's
+/// insertion point inside a kernel loop, replacing ndp element ops with loads,
+/// parameter reads, the clock and Philox draws.
+class ElementCloner {
+public:
+  using ReadFn = std::function<mlir::Value(ndp::ReadOp)>;
+  using KeyFn = std::function<RandomKey()>;
+
+  /// `step` is the i64 step the region runs at (the clock and the draws use it).
+  ElementCloner(KernelBuilder &kb, mlir::ModuleOp module, mlir::Value step, ReadFn read, KeyFn key)
+      : kb_(kb), module_(module), step_(step), read_(std::move(read)), key_(std::move(key)) {}
+
+  /// Clones the ops of `region` and returns the values its ndp.yield yields.
+  llvm::SmallVector<mlir::Value> clone(mlir::Region &region);
+
+private:
+  mlir::Value param(ndp::ParamRefOp op);
+  mlir::Value clock(ndp::ClockOp op);
+  mlir::Value rand(ndp::RandOp op);
+  mlir::Value drawLane(ndp::RandOp op, const RandomKey &key, int64_t lane);
+
+  KernelBuilder &kb_;
+  mlir::ModuleOp module_;
+  mlir::Value step_;
+  ReadFn read_;
+  KeyFn key_;
+  std::optional<RandomKey> keyCache_;
+};
+
+/// The index of a param in the run-time parameter table (declaration order).
+int paramIndex(mlir::ModuleOp module, llvm::StringRef name);
+
+/// Declares (once) the module's Philox4x64-10 function: (key0, key1, c0..c3) -> (x0, x1).
+mlir::func::FuncOp getOrCreatePhilox(mlir::ModuleOp module);
+
+} // namespace ndpc::kernels
+
+#endif

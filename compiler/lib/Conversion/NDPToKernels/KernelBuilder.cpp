@@ -1,0 +1,107 @@
+#include "KernelBuilder.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+
+namespace ndpc::kernels {
+
+using namespace mlir;
+
+KernelBuilder::KernelBuilder(ModuleOp module, const std::string &name, int index, const std::string &kind,
+                             const std::string &target, Location loc)
+    : b_(module.getContext()), loc_(loc), index_(index), kind_(kind), target_(target) {
+  b_.setInsertionPointToEnd(module.getBody());
+  func_ = b_.create<func::FuncOp>(loc, name, b_.getFunctionType({}, {}));
+  func_->setAttr("ndp.kernel", b_.getI64IntegerAttr(index));
+  Block *entry = func_.addEntryBlock();
+  b_.setInsertionPointToStart(entry);
+  auto ret = b_.create<func::ReturnOp>(loc);
+  b_.setInsertionPoint(ret);
+}
+
+Value KernelBuilder::array(const std::string &binding, Type elem) {
+  auto it = argOf_.find(binding);
+  if (it != argOf_.end()) return func_.getArgument(it->second);
+  unsigned i = func_.getNumArguments();
+  auto type = MemRefType::get({ShapedType::kDynamic}, elem);
+  func_.insertArgument(i, type, DictionaryAttr(), loc_);
+  argOf_[binding] = i;
+  bindings_.push_back(binding);
+  return func_.getArgument(i);
+}
+
+Value KernelBuilder::indexConst(int64_t v) { return b_.create<arith::ConstantIndexOp>(loc_, v); }
+
+Value KernelBuilder::ctxI64(CtxSlot slot) {
+  // Read at the top of the kernel, before any loop, so it is loaded once.
+  OpBuilder::InsertionGuard g(b_);
+  b_.setInsertionPointToStart(&func_.getBody().front());
+  Value c = ctx();
+  return b_.create<memref::LoadOp>(loc_, c, ValueRange{b_.create<arith::ConstantIndexOp>(loc_, slot)});
+}
+
+Value KernelBuilder::ctxIndex(CtxSlot slot) {
+  Value v = ctxI64(slot);
+  return b_.create<arith::IndexCastOp>(loc_, b_.getIndexType(), v);
+}
+
+Value KernelBuilder::size(Value memref) { return b_.create<memref::DimOp>(loc_, memref, 0); }
+
+Type KernelBuilder::storageType(Type t) {
+  if (auto v = dyn_cast<VectorType>(t)) return v.getElementType();
+  if (t.isInteger(1)) return IntegerType::get(t.getContext(), 8);
+  return t;
+}
+
+Value KernelBuilder::load(Value memref, Value idx, Type t) {
+  if (auto v = dyn_cast<VectorType>(t)) {
+    Value base = b_.create<arith::MulIOp>(loc_, idx, indexConst(v.getNumElements()));
+    return b_.create<vector::LoadOp>(loc_, v, memref, ValueRange{base});
+  }
+  Value x = b_.create<memref::LoadOp>(loc_, memref, ValueRange{idx});
+  if (t.isInteger(1)) return b_.create<arith::TruncIOp>(loc_, t, x);
+  return x;
+}
+
+void KernelBuilder::store(Value val, Value memref, Value idx, Type t) {
+  if (auto v = dyn_cast<VectorType>(t)) {
+    Value base = b_.create<arith::MulIOp>(loc_, idx, indexConst(v.getNumElements()));
+    b_.create<vector::StoreOp>(loc_, val, memref, ValueRange{base});
+    return;
+  }
+  if (t.isInteger(1)) val = b_.create<arith::ExtUIOp>(loc_, b_.getI8Type(), val);
+  b_.create<memref::StoreOp>(loc_, val, memref, ValueRange{idx});
+}
+
+void KernelBuilder::checkFinite(ValueRange values) {
+  Value bad;
+  for (Value v : values) {
+    Type elem = v.getType();
+    if (auto vt = dyn_cast<VectorType>(elem)) elem = vt.getElementType();
+    if (!isa<FloatType>(elem)) continue;
+    // x - x is NaN exactly when x is NaN or infinite.
+    Value d = b_.create<arith::SubFOp>(loc_, v, v);
+    Value isBad = b_.create<arith::CmpFOp>(loc_, arith::CmpFPredicate::UNO, d, d);
+    if (auto vt = dyn_cast<VectorType>(isBad.getType()))
+      isBad = b_.create<vector::ReductionOp>(loc_, vector::CombiningKind::OR, isBad);
+    bad = bad ? Value(b_.create<arith::OrIOp>(loc_, bad, isBad)) : isBad;
+  }
+  if (!bad) return;
+  Value status = array("status", b_.getI32Type());
+  auto ifOp = b_.create<scf::IfOp>(loc_, bad, /*withElseRegion=*/false);
+  OpBuilder::InsertionGuard g(b_);
+  b_.setInsertionPointToStart(ifOp.thenBlock());
+  Value one = b_.create<arith::ConstantIntOp>(loc_, 1, 32);
+  b_.create<memref::AtomicRMWOp>(loc_, arith::AtomicRMWKind::ori, one, status, ValueRange{indexConst(0)});
+}
+
+const std::vector<std::string> &KernelBuilder::finish() {
+  SmallVector<Attribute> names;
+  for (const std::string &s : bindings_) names.push_back(b_.getStringAttr(s));
+  func_->setAttr("ndp.bindings", b_.getArrayAttr(names));
+  return bindings_;
+}
+
+} // namespace ndpc::kernels

@@ -1,0 +1,71 @@
+#ifndef NDPC_LIB_CONVERSION_NDPTOKERNELS_KERNELBUILDER_H
+#define NDPC_LIB_CONVERSION_NDPTOKERNELS_KERNELBUILDER_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ndpc::kernels {
+
+/// Indices into the two standard views every kernel receives (runtime/include/ndp/abi.h).
+enum CtxSlot { kCtxStep = 0, kCtxSeed = 1, kCtxBegin = 2, kCtxEnd = 3 };
+enum ScalarSlot { kScalarTime = 0, kScalarDt = 1, kScalarFirstParam = 2 };
+
+/// One kernel under construction: a func.func whose arguments are 1-D memrefs,
+/// each bound by name to a runtime array. Arguments are added on first use, so
+/// a kernel receives exactly the arrays its body reads or writes.
+class KernelBuilder {
+public:
+  KernelBuilder(mlir::ModuleOp module, const std::string &name, int index, const std::string &kind,
+                const std::string &target, mlir::Location loc);
+
+  mlir::OpBuilder &b() { return b_; }
+  mlir::Location loc() const { return loc_; }
+  mlir::func::FuncOp func() { return func_; }
+
+  /// The memref bound to `binding`, with storage element type `elem`.
+  mlir::Value array(const std::string &binding, mlir::Type elem);
+  mlir::Value ctx() { return array("ctx", b_.getI64Type()); }
+  mlir::Value scalars() { return array("scalars", b_.getF64Type()); }
+
+  mlir::Value indexConst(int64_t v);
+  /// ctx[slot] as an i64 and as an index.
+  mlir::Value ctxI64(CtxSlot slot);
+  mlir::Value ctxIndex(CtxSlot slot);
+  /// Number of elements of a view (the size field of its descriptor).
+  mlir::Value size(mlir::Value memref);
+
+  /// Loads/stores one element of logical type `t` (f32, f64, i32, i1 stored as
+  /// i8, vector<N x f32> stored as N consecutive f32) at element index `idx`.
+  mlir::Value load(mlir::Value memref, mlir::Value idx, mlir::Type t);
+  void store(mlir::Value v, mlir::Value memref, mlir::Value idx, mlir::Type t);
+  /// The element type a logical type is stored as.
+  static mlir::Type storageType(mlir::Type t);
+
+  /// Sets status[0] |= 1 when any float value in `values` is NaN or infinite.
+  void checkFinite(mlir::ValueRange values);
+
+  /// Records the binding list on the function and returns it.
+  const std::vector<std::string> &finish();
+
+  int index() const { return index_; }
+  const std::string &kind() const { return kind_; }
+  const std::string &target() const { return target_; }
+
+private:
+  mlir::OpBuilder b_;
+  mlir::Location loc_;
+  mlir::func::FuncOp func_;
+  int index_;
+  std::string kind_, target_;
+  std::vector<std::string> bindings_;
+  std::map<std::string, unsigned> argOf_;
+};
+
+} // namespace ndpc::kernels
+
+#endif

@@ -1,0 +1,74 @@
+#ifndef NDPC_LIB_CONVERSION_NDPTOKERNELS_MODEL_H
+#define NDPC_LIB_CONVERSION_NDPTOKERNELS_MODEL_H
+
+#include "KernelBuilder.h"
+
+#include "ndpc/Dialect/NDP/IR/NDPOps.h"
+
+#include <string>
+#include <vector>
+
+namespace ndpc::kernels {
+
+struct PopInfo {
+  ndp::PopulationOp op;
+  ndp::NeuronOp type;
+  int index;
+  bool outsReadInputs;  // the out kernel must run again after feeding
+  std::string name() { return op.getSymName().str(); }
+};
+
+struct ProjInfo {
+  ndp::ProjectionOp op;
+  ndp::SynapseOp syn;
+  PopInfo *pre, *post;
+  int index;
+  std::string name() { return op.getSymName().str(); }
+};
+
+struct KernelRecord {
+  int index;
+  std::string kind, target;
+  std::vector<std::string> bindings;
+};
+
+/// The instances of a module with their types resolved, in declaration order
+/// (the order of every phase of the step loop).
+struct ModelInfo {
+  mlir::ModuleOp module;
+  std::vector<PopInfo> pops;
+  std::vector<ProjInfo> projs;
+  std::vector<KernelRecord> kernels;
+
+  /// Fills the tables; reports and returns false when a reference does not resolve.
+  bool build(mlir::ModuleOp m);
+  PopInfo *pop(llvm::StringRef name);
+
+  /// The model descriptor the runtime reads (docs/design.md, "Model descriptor").
+  std::string descriptor();
+};
+
+// Binding names (runtime/include/ndp/abi.h lists them).
+std::string popBinding(const std::string &pop, const std::string &what, const std::string &name = "");
+std::string projBinding(const std::string &proj, const std::string &what, const std::string &name = "");
+
+/// The value of neuron `pop` named (kind, name) at element `idx`; reports on
+/// `at` and returns null when the type has no such value.
+mlir::Value readNeuron(KernelBuilder &kb, PopInfo &pop, ndp::ValueKind kind, llvm::StringRef name,
+                       mlir::Type type, mlir::Value idx, mlir::Operation *at);
+
+/// "ndp_k<index>_<target>_<kind>"
+std::string kernelName(int index, const std::string &target, const char *kind);
+/// The types of a list of #ndp.var.
+llvm::SmallVector<mlir::Type> varTypes(mlir::ArrayAttr vars);
+
+/// True when every value `region` yields is the unchanged read of the state in
+/// that position (an update that changes nothing needs no kernel).
+bool yieldsUnchangedStates(mlir::Region &region, mlir::ArrayAttr states);
+
+void emitPopulationKernels(ModelInfo &info, PopInfo &pop);
+void emitProjectionKernels(ModelInfo &info, ProjInfo &proj);
+
+} // namespace ndpc::kernels
+
+#endif

@@ -1,0 +1,212 @@
+// The kernels of one population: init (initial state of a range of neurons),
+// out (the outs from state and inputs) and update (phase 3: on step, spike test
+// and reset, outs, importance, NaN/Inf check). Each is one scf.parallel loop
+// over neurons [begin, end).
+#include "ElementCloner.h"
+#include "Model.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
+#include <map>
+#include <tuple>
+
+namespace ndpc::kernels {
+
+using namespace mlir;
+
+namespace {
+
+/// Opens `scf.parallel (%i) = (begin) to (end)`; the builder is left in its body.
+Value openParallel(KernelBuilder &kb, Value begin, Value end) {
+  OpBuilder &b = kb.b();
+  auto par = b.create<scf::ParallelOp>(kb.loc(), ValueRange{begin}, ValueRange{end}, ValueRange{kb.indexConst(1)});
+  b.setInsertionPoint(par.getBody()->getTerminator());
+  return par.getInductionVars()[0];
+}
+
+/// Loads of one neuron's values, each made once per element.
+class NeuronReads {
+public:
+  NeuronReads(KernelBuilder &kb, PopInfo &pop, Value idx) : kb_(kb), pop_(pop), idx_(idx) {}
+  Value get(ndp::ValueKind kind, StringRef name, Type type, Operation *at) {
+    auto key = std::make_tuple(static_cast<int>(kind), name.str());
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    Value v = readNeuron(kb_, pop_, kind, name, type, idx_, at);
+    cache_[key] = v;
+    return v;
+  }
+  /// The value loaded for state `name`, if it was loaded.
+  Value loadedState(StringRef name) {
+    auto it = cache_.find(std::make_tuple(static_cast<int>(ndp::ValueKind::State), name.str()));
+    return it == cache_.end() ? Value() : it->second;
+  }
+
+private:
+  KernelBuilder &kb_;
+  PopInfo &pop_;
+  Value idx_;
+  std::map<std::tuple<int, std::string>, Value> cache_;
+};
+
+RandomKey neuronKey(KernelBuilder &kb, PopInfo &pop, Value idx, Value step) {
+  OpBuilder &b = kb.b();
+  RandomKey k;
+  k.step = step;
+  k.group = (uint64_t(kEntityNeuron) << 32) | static_cast<uint64_t>(pop.index);
+  k.id = kb.load(kb.array(popBinding(pop.name(), "ids"), b.getI64Type()), idx, b.getI64Type());
+  return k;
+}
+
+Value i64Const(OpBuilder &b, Location l, uint64_t v) {
+  return b.create<arith::ConstantIntOp>(l, static_cast<int64_t>(v), 64);
+}
+
+void emitInit(ModelInfo &info, PopInfo &pop) {
+  int index = static_cast<int>(info.kernels.size());
+  KernelBuilder kb(info.module, kernelName(index, pop.name(), "init"), index, "pop_init", pop.name(),
+                   pop.op.getLoc());
+  Value i = openParallel(kb, kb.ctxIndex(kCtxBegin), kb.ctxIndex(kCtxEnd));
+  Value initStep = i64Const(kb.b(), kb.loc(), kInitStep);
+  ElementCloner ec(
+      kb, info.module, initStep,
+      [&](ndp::ReadOp r) -> Value {
+        r.emitError() << "an initial value cannot read element values";
+        return Value();
+      },
+      [&] { return neuronKey(kb, pop, i, initStep); });
+  SmallVector<Value> vals = ec.clone(pop.type.getInit());
+  SmallVector<Type> types = varTypes(pop.type.getStates());
+  for (auto [k, a] : llvm::enumerate(pop.type.getStates())) {
+    std::string n = cast<ndp::VarAttr>(a).getName().str();
+    kb.store(vals[k], kb.array(popBinding(pop.name(), "state", n), KernelBuilder::storageType(types[k])), i,
+             types[k]);
+  }
+  info.kernels.push_back({index, "pop_init", pop.name(), kb.finish()});
+}
+
+/// Clones the out region for one neuron with its states taken from `states`.
+SmallVector<Value> computeOuts(KernelBuilder &kb, ModelInfo &info, PopInfo &pop, NeuronReads &reads,
+                               ArrayRef<Value> states, Value step, const ElementCloner::KeyFn &key) {
+  ElementCloner ec(
+      kb, info.module, step,
+      [&](ndp::ReadOp r) -> Value {
+        if (r.getRole() == ndp::Role::Self && r.getKind() == ndp::ValueKind::State && !states.empty())
+          return states[pop.type.stateIndex(r.getName())];
+        return reads.get(r.getKind(), r.getName(), r.getType(), r);
+      },
+      key);
+  return ec.clone(pop.type.getOut());
+}
+
+void storeOuts(KernelBuilder &kb, PopInfo &pop, ArrayRef<Value> outs, Value i) {
+  SmallVector<Type> types = varTypes(pop.type.getOutputs());
+  for (auto [k, a] : llvm::enumerate(pop.type.getOutputs())) {
+    std::string n = cast<ndp::VarAttr>(a).getName().str();
+    kb.store(outs[k], kb.array(popBinding(pop.name(), "out", n), KernelBuilder::storageType(types[k])), i,
+             types[k]);
+  }
+}
+
+void emitOut(ModelInfo &info, PopInfo &pop) {
+  int index = static_cast<int>(info.kernels.size());
+  KernelBuilder kb(info.module, kernelName(index, pop.name(), "out"), index, "pop_out", pop.name(),
+                   pop.op.getLoc());
+  Value step = kb.ctxI64(kCtxStep);
+  Value i = openParallel(kb, kb.ctxIndex(kCtxBegin), kb.ctxIndex(kCtxEnd));
+  NeuronReads reads(kb, pop, i);
+  SmallVector<Value> outs = computeOuts(kb, info, pop, reads, {}, step, [&] { return neuronKey(kb, pop, i, step); });
+  storeOuts(kb, pop, outs, i);
+  info.kernels.push_back({index, "pop_out", pop.name(), kb.finish()});
+}
+
+/// |out| (or the spike) as the f32 activity that importance averages.
+Value activity(OpBuilder &b, Location l, Value v) {
+  Type t = v.getType();
+  if (t.isInteger(1)) return b.create<arith::UIToFPOp>(l, b.getF32Type(), v);
+  if (t.isInteger(32)) v = b.create<arith::SIToFPOp>(l, b.getF32Type(), v);
+  v = b.create<math::AbsFOp>(l, v);
+  if (v.getType().isF64()) v = b.create<arith::TruncFOp>(l, b.getF32Type(), v);
+  return v;
+}
+
+void emitUpdate(ModelInfo &info, PopInfo &pop) {
+  int index = static_cast<int>(info.kernels.size());
+  KernelBuilder kb(info.module, kernelName(index, pop.name(), "update"), index, "pop_update", pop.name(),
+                   pop.op.getLoc());
+  OpBuilder &b = kb.b();
+  Location l = kb.loc();
+  Value step = kb.ctxI64(kCtxStep);
+  Value i = openParallel(kb, kb.ctxIndex(kCtxBegin), kb.ctxIndex(kCtxEnd));
+  NeuronReads reads(kb, pop, i);
+  ElementCloner::KeyFn key = [&] { return neuronKey(kb, pop, i, step); };
+  auto readOld = [&](ndp::ReadOp r) { return reads.get(r.getKind(), r.getName(), r.getType(), r); };
+
+  // on step: every read sees the values from before the block.
+  SmallVector<Value> updated = ElementCloner(kb, info.module, step, readOld, key).clone(pop.type.getUpdate());
+  SmallVector<Value> result = updated;
+  Value fired;
+  if (pop.type.isSpiking()) {
+    // The spike test and the reset see the updated state (and outs computed from it).
+    std::optional<SmallVector<Value>> outsOfUpdated;
+    auto readUpdated = [&](ndp::ReadOp r) -> Value {
+      if (r.getRole() == ndp::Role::Self && r.getKind() == ndp::ValueKind::State)
+        return updated[pop.type.stateIndex(r.getName())];
+      if (r.getRole() == ndp::Role::Self && r.getKind() == ndp::ValueKind::Out) {
+        if (!outsOfUpdated) outsOfUpdated = computeOuts(kb, info, pop, reads, updated, step, key);
+        return (*outsOfUpdated)[pop.type.outputIndex(r.getName())];
+      }
+      return readOld(r);
+    };
+    fired = ElementCloner(kb, info.module, step, readUpdated, key).clone(pop.type.getSpike())[0];
+    if (!pop.type.getReset().empty()) {
+      SmallVector<Value> reset = ElementCloner(kb, info.module, step, readUpdated, key).clone(pop.type.getReset());
+      for (size_t k = 0; k < result.size(); ++k)
+        if (reset[k] != updated[k]) result[k] = b.create<arith::SelectOp>(l, fired, reset[k], updated[k]);
+    }
+    kb.store(fired, kb.array(popBinding(pop.name(), "spiked"), b.getI8Type()), i, b.getI1Type());
+  }
+
+  SmallVector<Type> types = varTypes(pop.type.getStates());
+  SmallVector<Value> changed;
+  for (auto [k, a] : llvm::enumerate(pop.type.getStates())) {
+    std::string n = cast<ndp::VarAttr>(a).getName().str();
+    if (result[k] == reads.loadedState(n)) continue;  // unchanged: no store
+    kb.store(result[k], kb.array(popBinding(pop.name(), "state", n), KernelBuilder::storageType(types[k])), i,
+             types[k]);
+    changed.push_back(result[k]);
+  }
+
+  SmallVector<Value> outs;
+  if (!pop.type.getOut().empty()) {
+    outs = computeOuts(kb, info, pop, reads, result, step, key);
+    storeOuts(kb, pop, outs, i);
+  }
+
+  // importance = d * importance + (1 - d) * |first out|  (or the spike)
+  double d = pop.op.getDecay().convertToDouble();
+  Value a = fired ? activity(b, l, fired)
+            : !outs.empty() ? activity(b, l, outs[0])
+                            : b.create<arith::ConstantFloatOp>(l, llvm::APFloat(0.0f), b.getF32Type()).getResult();
+  Value impArray = kb.array(popBinding(pop.name(), "importance"), b.getF32Type());
+  Value imp = reads.get(ndp::ValueKind::Importance, "", b.getF32Type(), pop.op);
+  Value dC = b.create<arith::ConstantFloatOp>(l, llvm::APFloat(static_cast<float>(d)), b.getF32Type());
+  Value cC = b.create<arith::ConstantFloatOp>(l, llvm::APFloat(static_cast<float>(1.0 - d)), b.getF32Type());
+  Value newImp = b.create<arith::AddFOp>(l, b.create<arith::MulFOp>(l, dC, imp), b.create<arith::MulFOp>(l, cC, a));
+  kb.store(newImp, impArray, i, b.getF32Type());
+
+  kb.checkFinite(changed);
+  info.kernels.push_back({index, "pop_update", pop.name(), kb.finish()});
+}
+
+} // namespace
+
+void emitPopulationKernels(ModelInfo &info, PopInfo &pop) {
+  emitInit(info, pop);
+  if (!pop.type.getOut().empty()) emitOut(info, pop);
+  emitUpdate(info, pop);
+}
+
+} // namespace ndpc::kernels

@@ -1,0 +1,277 @@
+// The kernels of one projection. Synapses are stored grouped by post neuron
+// (ragged rows: row_start, row_len, the pre index of each synapse), so the
+// transmit is a gather: one scf.parallel iteration per post neuron sums its row
+// with no atomics. Event-driven delivery walks the pre neurons that spiked and
+// their outgoing synapses (the by-pre index). A fused kernel updates a row and
+// computes the next step's contribution in the same sweep.
+#include "ElementCloner.h"
+#include "Model.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+
+#include <map>
+#include <tuple>
+
+namespace ndpc::kernels {
+
+using namespace mlir;
+
+namespace {
+
+Value toIndex(OpBuilder &b, Location l, Value v) { return b.create<arith::IndexCastOp>(l, b.getIndexType(), v); }
+
+/// The element of one synapse: slot `s` in the projection, between pre neuron `j`
+/// and post neuron `p`. Reads are loaded once per synapse.
+class SynapseElement {
+public:
+  SynapseElement(KernelBuilder &kb, ModelInfo &info, ProjInfo &proj, Value s, Value j, Value p, Value step)
+      : kb_(kb), info_(info), proj_(proj), s_(s), j_(j), p_(p), step_(step) {}
+
+  /// State values to use instead of loads (the freshly updated ones, when fused).
+  void overrideStates(ArrayRef<Value> states) { states_.assign(states.begin(), states.end()); }
+
+  Value read(ndp::ReadOp r) {
+    auto key = std::make_tuple(static_cast<int>(r.getRole()), static_cast<int>(r.getKind()), r.getName().str());
+    if (r.getRole() == ndp::Role::Self && !states_.empty()) return states_[proj_.syn.stateIndex(r.getName())];
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    Value v;
+    switch (r.getRole()) {
+    case ndp::Role::Self: {
+      Type t = r.getType();
+      v = kb_.load(kb_.array(projBinding(proj_.name(), "state", r.getName().str()), KernelBuilder::storageType(t)),
+                   s_, t);
+      break;
+    }
+    case ndp::Role::Pre: v = readNeuron(kb_, *proj_.pre, r.getKind(), r.getName(), r.getType(), j_, r); break;
+    case ndp::Role::Post: v = readNeuron(kb_, *proj_.post, r.getKind(), r.getName(), r.getType(), p_, r); break;
+    default: r.emitError() << "a synapse reads only its own state, pre and post"; break;
+    }
+    cache_[key] = v;
+    return v;
+  }
+
+  Value loadedState(StringRef name) {
+    auto it = cache_.find(std::make_tuple(static_cast<int>(ndp::Role::Self), static_cast<int>(ndp::ValueKind::State),
+                                          name.str()));
+    return it == cache_.end() ? Value() : it->second;
+  }
+
+  /// Philox key of the synapse (projection, post id, pre id, parallel slot).
+  RandomKey key(Value step) {
+    OpBuilder &b = kb_.b();
+    Location l = kb_.loc();
+    RandomKey k;
+    k.step = step;
+    k.group = (uint64_t(kEntitySynapse) << 32) | static_cast<uint64_t>(proj_.index);
+    Value postId = kb_.load(kb_.array(popBinding(proj_.post->name(), "ids"), b.getI64Type()), p_, b.getI64Type());
+    Value preId = kb_.load(kb_.array(popBinding(proj_.pre->name(), "ids"), b.getI64Type()), j_, b.getI64Type());
+    Value c32 = b.create<arith::ConstantIntOp>(l, 32, 64);
+    k.id = b.create<arith::OrIOp>(l, b.create<arith::ShLIOp>(l, postId, c32), preId);
+    Value par = kb_.load(kb_.array(projBinding(proj_.name(), "par"), b.getI32Type()), s_, b.getI32Type());
+    k.par = b.create<arith::ExtUIOp>(l, b.getI64Type(), par);
+    return k;
+  }
+
+  SmallVector<Value> clone(Region &region, Value step) {
+    ElementCloner ec(
+        kb_, info_.module, step, [this](ndp::ReadOp r) { return read(r); }, [this, step] { return key(step); });
+    return ec.clone(region);
+  }
+
+private:
+  KernelBuilder &kb_;
+  ModelInfo &info_;
+  ProjInfo &proj_;
+  Value s_, j_, p_, step_;
+  SmallVector<Value> states_;
+  std::map<std::tuple<int, int, std::string>, Value> cache_;
+};
+
+/// Stores the states that changed; returns them (for the finite check).
+SmallVector<Value> storeStates(KernelBuilder &kb, ProjInfo &proj, SynapseElement &el, ArrayRef<Value> vals,
+                               Value s) {
+  SmallVector<Value> changed;
+  SmallVector<Type> types = varTypes(proj.syn.getStates());
+  for (auto [k, a] : llvm::enumerate(proj.syn.getStates())) {
+    std::string n = cast<ndp::VarAttr>(a).getName().str();
+    if (vals[k] == el.loadedState(n)) continue;
+    kb.store(vals[k], kb.array(projBinding(proj.name(), "state", n), KernelBuilder::storageType(types[k])), s,
+             types[k]);
+    changed.push_back(vals[k]);
+  }
+  return changed;
+}
+
+/// The post neuron's channel this projection sums into.
+Value channelArray(KernelBuilder &kb, ProjInfo &proj) {
+  return kb.array(popBinding(proj.post->name(), "channel", proj.syn.getChannel().str()), kb.b().getF32Type());
+}
+
+/// scf.parallel over post rows [begin, end) and, inside, scf.for over the row's
+/// synapses with an f32 accumulator. `body` computes a synapse's contribution
+/// (or null for none); `finish` consumes the row's sum.
+void forEachRow(KernelBuilder &kb, ProjInfo &proj, bool accumulate,
+                const std::function<Value(Value s, Value j, Value p)> &body,
+                const std::function<void(Value p, Value sum)> &finish) {
+  OpBuilder &b = kb.b();
+  Location l = kb.loc();
+  Value begin = kb.ctxIndex(kCtxBegin), end = kb.ctxIndex(kCtxEnd);
+  auto par = b.create<scf::ParallelOp>(l, ValueRange{begin}, ValueRange{end}, ValueRange{kb.indexConst(1)});
+  b.setInsertionPoint(par.getBody()->getTerminator());
+  Value p = par.getInductionVars()[0];
+  Value start = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "row_start"), b.getI64Type()), p, b.getI64Type()));
+  Value len = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "row_len"), b.getI32Type()), p, b.getI32Type()));
+  Value stop = b.create<arith::AddIOp>(l, start, len);
+  Value zero = b.create<arith::ConstantFloatOp>(l, llvm::APFloat(0.0f), b.getF32Type());
+  auto loop = b.create<scf::ForOp>(l, start, stop, kb.indexConst(1), accumulate ? ValueRange{zero} : ValueRange{});
+  {
+    OpBuilder::InsertionGuard g(b);
+    // Without iter_args the builder already put an scf.yield in the body.
+    Block *loopBody = loop.getBody();
+    if (!loopBody->empty() && loopBody->back().hasTrait<OpTrait::IsTerminator>()) b.setInsertionPoint(&loopBody->back());
+    else b.setInsertionPointToEnd(loopBody);
+    Value s = loop.getInductionVar();
+    Value j = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "pre"), b.getI32Type()), s, b.getI32Type()));
+    Value c = body(s, j, p);
+    if (accumulate) {
+      Value acc = b.create<arith::AddFOp>(l, loop.getRegionIterArgs()[0], c);
+      b.create<scf::YieldOp>(l, acc);
+    }
+  }
+  finish(p, accumulate ? loop.getResult(0) : Value());
+}
+
+void addInto(KernelBuilder &kb, Value array, Value p, Value sum) {
+  OpBuilder &b = kb.b();
+  Value old = b.create<memref::LoadOp>(kb.loc(), array, ValueRange{p});
+  b.create<memref::StoreOp>(kb.loc(), b.create<arith::AddFOp>(kb.loc(), old, sum), array, ValueRange{p});
+}
+
+void emitInit(ModelInfo &info, ProjInfo &proj) {
+  int index = static_cast<int>(info.kernels.size());
+  KernelBuilder kb(info.module, kernelName(index, proj.name(), "init"), index, "proj_init", proj.name(),
+                   proj.op.getLoc());
+  OpBuilder &b = kb.b();
+  Location l = kb.loc();
+  Value slots = kb.array(projBinding(proj.name(), "init_slots"), b.getI64Type());
+  Value n = kb.size(slots);
+  auto par = b.create<scf::ParallelOp>(l, ValueRange{kb.indexConst(0)}, ValueRange{n}, ValueRange{kb.indexConst(1)});
+  b.setInsertionPoint(par.getBody()->getTerminator());
+  Value k = par.getInductionVars()[0];
+  Value s = toIndex(b, l, kb.load(slots, k, b.getI64Type()));
+  Value p = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "post_of"), b.getI32Type()), s, b.getI32Type()));
+  Value j = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "pre"), b.getI32Type()), s, b.getI32Type()));
+  Value initStep = b.create<arith::ConstantIntOp>(l, static_cast<int64_t>(kInitStep), 64);
+  SynapseElement el(kb, info, proj, s, j, p, initStep);
+  SmallVector<Value> vals = el.clone(proj.syn.getInit(), initStep);
+  SmallVector<Type> types = varTypes(proj.syn.getStates());
+  for (auto [i, a] : llvm::enumerate(proj.syn.getStates())) {
+    std::string name = cast<ndp::VarAttr>(a).getName().str();
+    kb.store(vals[i], kb.array(projBinding(proj.name(), "state", name), KernelBuilder::storageType(types[i])), s,
+             types[i]);
+  }
+  info.kernels.push_back({index, "proj_init", proj.name(), kb.finish()});
+}
+
+void emitTransmit(ModelInfo &info, ProjInfo &proj) {
+  int index = static_cast<int>(info.kernels.size());
+  KernelBuilder kb(info.module, kernelName(index, proj.name(), "transmit"), index, "proj_transmit", proj.name(),
+                   proj.op.getLoc());
+  Value step = kb.ctxI64(kCtxStep);
+  Value chan = channelArray(kb, proj);
+  forEachRow(
+      kb, proj, /*accumulate=*/true,
+      [&](Value s, Value j, Value p) {
+        SynapseElement el(kb, info, proj, s, j, p, step);
+        return el.clone(proj.syn.getTransmit(), step)[0];
+      },
+      [&](Value p, Value sum) { addInto(kb, chan, p, sum); });
+  info.kernels.push_back({index, "proj_transmit", proj.name(), kb.finish()});
+}
+
+void emitUpdate(ModelInfo &info, ProjInfo &proj) {
+  int index = static_cast<int>(info.kernels.size());
+  KernelBuilder kb(info.module, kernelName(index, proj.name(), "update"), index, "proj_update", proj.name(),
+                   proj.op.getLoc());
+  Value step = kb.ctxI64(kCtxStep);
+  forEachRow(
+      kb, proj, /*accumulate=*/false,
+      [&](Value s, Value j, Value p) {
+        SynapseElement el(kb, info, proj, s, j, p, step);
+        SmallVector<Value> vals = el.clone(proj.syn.getUpdate(), step);
+        kb.checkFinite(storeStates(kb, proj, el, vals, s));
+        return Value();
+      },
+      [](Value, Value) {});
+  info.kernels.push_back({index, "proj_update", proj.name(), kb.finish()});
+}
+
+void emitFused(ModelInfo &info, ProjInfo &proj) {
+  int index = static_cast<int>(info.kernels.size());
+  KernelBuilder kb(info.module, kernelName(index, proj.name(), "fused"), index, "proj_fused", proj.name(),
+                   proj.op.getLoc());
+  OpBuilder &b = kb.b();
+  Value step = kb.ctxI64(kCtxStep);
+  // The contribution is for the next step: its clock and draws use step + 1.
+  Value next = b.create<arith::AddIOp>(kb.loc(), step, b.create<arith::ConstantIntOp>(kb.loc(), 1, 64));
+  Value nextArray = kb.array(projBinding(proj.name(), "next"), b.getF32Type());
+  forEachRow(
+      kb, proj, /*accumulate=*/true,
+      [&](Value s, Value j, Value p) {
+        SynapseElement el(kb, info, proj, s, j, p, step);
+        SmallVector<Value> vals = el.clone(proj.syn.getUpdate(), step);
+        kb.checkFinite(storeStates(kb, proj, el, vals, s));
+        SynapseElement after(kb, info, proj, s, j, p, next);
+        after.overrideStates(vals);
+        return after.clone(proj.syn.getTransmit(), next)[0];
+      },
+      [&](Value p, Value sum) { b.create<memref::StoreOp>(kb.loc(), sum, nextArray, ValueRange{p}); });
+  info.kernels.push_back({index, "proj_fused", proj.name(), kb.finish()});
+}
+
+void emitEventTransmit(ModelInfo &info, ProjInfo &proj) {
+  int index = static_cast<int>(info.kernels.size());
+  KernelBuilder kb(info.module, kernelName(index, proj.name(), "event"), index, "proj_event", proj.name(),
+                   proj.op.getLoc());
+  OpBuilder &b = kb.b();
+  Location l = kb.loc();
+  Value step = kb.ctxI64(kCtxStep);
+  Value chan = channelArray(kb, proj);
+  // Sequential in spike order: every post neuron sums its inputs in ascending
+  // pre order, the order of the gather, so both give the same bits.
+  Value spikes = kb.array(popBinding(proj.pre->name(), "spikes"), b.getI32Type());
+  auto outer = b.create<scf::ForOp>(l, kb.indexConst(0), kb.size(spikes), kb.indexConst(1));
+  b.setInsertionPointToStart(outer.getBody());
+  Value j = toIndex(b, l, kb.load(spikes, outer.getInductionVar(), b.getI32Type()));
+  Value start = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "by_pre_start"), b.getI64Type()), j, b.getI64Type()));
+  Value len = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "by_pre_len"), b.getI32Type()), j, b.getI32Type()));
+  auto inner = b.create<scf::ForOp>(l, start, b.create<arith::AddIOp>(l, start, len), kb.indexConst(1));
+  b.setInsertionPointToStart(inner.getBody());
+  Value s = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "by_pre"), b.getI64Type()), inner.getInductionVar(), b.getI64Type()));
+  Value p = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "post_of"), b.getI32Type()), s, b.getI32Type()));
+  SynapseElement el(kb, info, proj, s, j, p, step);
+  addInto(kb, chan, p, el.clone(proj.syn.getTransmit(), step)[0]);
+  info.kernels.push_back({index, "proj_event", proj.name(), kb.finish()});
+}
+
+} // namespace
+
+void emitProjectionKernels(ModelInfo &info, ProjInfo &proj) {
+  ndp::SynapseOp syn = proj.syn;
+  if (!syn.getStates().empty()) emitInit(info, proj);
+  bool hasTransmit = !syn.getTransmit().empty();
+  bool hasUpdate = !yieldsUnchangedStates(syn.getUpdate(), syn.getStates());
+  if (hasTransmit) {
+    if (proj.op.getEventDriven()) emitEventTransmit(info, proj);
+    else emitTransmit(info, proj);  // also the fused projection's first step and fallback
+  }
+  if (hasUpdate) {
+    if (proj.op.getFused() && hasTransmit) emitFused(info, proj);
+    else emitUpdate(info, proj);
+  }
+}
+
+} // namespace ndpc::kernels

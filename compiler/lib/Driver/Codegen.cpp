@@ -1,0 +1,176 @@
+// Everything after Sema: MLIRGen, the ndp passes, lowering, LLVM, the object
+// file and the link against the runtime.
+#include "ndpc/Driver/Codegen.h"
+
+#include "ndpc/Basic/Paths.h"
+#include "ndpc/Basic/Diagnostics.h"
+#include "ndpc/Basic/SourceManager.h"
+#include "ndpc/MLIRGen/MLIRGen.h"
+#include "ndpc/Pipelines/Pipelines.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Pass/PassManager.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+namespace ndpc {
+
+namespace {
+
+/// Writes `data` to `path` through a temporary file and a rename, so that a
+/// failure never leaves a half-written output.
+bool writeAtomically(const std::string &path, const std::string &data, std::string &error) {
+  std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    if (!out) {
+      error = "cannot write '" + tmp + "'";
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    error = "cannot rename '" + tmp + "' to '" + path + "'";
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+/// Where libndprt.a lives: next to the ndpc binary's lib folder (build or install tree).
+std::string runtimeDir(const char *argv0) {
+  std::string exe = llvm::sys::fs::getMainExecutable(argv0, reinterpret_cast<void *>(&runtimeDir));
+  std::string bin = dirName(exe);
+  for (const std::string &d : {bin + "/../lib", bin + "/../lib/ndpc"})
+    if (isRegularFile(d + "/libndprt.a")) return d;
+  return bin + "/../lib";
+}
+
+int fail(const std::string &msg) {
+  std::cerr << "ndpc: error: " << msg << "\n";
+  return 1;
+}
+
+int link(const std::string &object, const DriverOptions &opts, const char *argv0) {
+  std::string rt = runtimeDir(argv0);
+  if (!isRegularFile(rt + "/libndprt.a"))
+    return fail("cannot find the runtime library libndprt.a (looked in " + rt + "); build the 'ndprt' target");
+  auto cxx = llvm::sys::findProgramByName("c++");
+  if (!cxx) return fail("cannot find a C++ linker ('c++') on PATH; install g++");
+  std::string tmpOut = opts.output + ".tmp." + std::to_string(::getpid());
+  std::vector<std::string> args{*cxx, object};
+  if (opts.shared) {
+    // The whole runtime, so that its C API (ndp_create, ...) is exported.
+    for (std::string a : {std::string("-shared"), std::string("-Wl,--whole-archive"), rt + "/libndprt.a",
+                          std::string("-Wl,--no-whole-archive")})
+      args.push_back(a);
+  } else {
+    args.push_back(rt + "/libndprt_main.a");
+    args.push_back(rt + "/libndprt.a");
+  }
+  for (const char *a : {"-L/usr/lib/llvm-19/lib", "-lomp", "-Wl,-rpath,/usr/lib/llvm-19/lib", "-lm", "-lpthread"})
+    args.push_back(a);
+  args.push_back("-o");
+  args.push_back(tmpOut);
+  std::vector<llvm::StringRef> refs(args.begin(), args.end());
+  std::string err;
+  int rc = llvm::sys::ExecuteAndWait(*cxx, refs, std::nullopt, {}, 0, 0, &err);
+  if (rc != 0) {
+    std::remove(tmpOut.c_str());
+    return fail("linking failed" + (err.empty() ? "" : ": " + err));
+  }
+  if (std::rename(tmpOut.c_str(), opts.output.c_str()) != 0) {
+    std::remove(tmpOut.c_str());
+    return fail("cannot write '" + opts.output + "'");
+  }
+  return 0;
+}
+
+} // namespace
+
+int runCodegen(const ast::Program &prog, const DriverOptions &opts, SourceManager &sm, const char *argv0) {
+  if (opts.target == "gpu") return fail("--target=gpu is not implemented yet; use --target=cpu");
+  mlir::MLIRContext ctx;
+  loadPipelineDialects(ctx);
+
+  // MLIR diagnostics (verifier, passes) print as FILE:LINE:COL with the line and a caret.
+  llvm::SourceMgr srcMgr;
+  for (uint32_t f = 1; f <= sm.numFiles(); ++f)
+    srcMgr.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy(sm.text(f), sm.path(f)), llvm::SMLoc());
+  mlir::SourceMgrDiagnosticHandler handler(srcMgr, &ctx, llvm::errs());
+
+  DiagnosticEngine diags(sm, std::cerr);
+  mlir::OwningOpRef<mlir::ModuleOp> module = buildModule(ctx, prog, sm, diags);
+  if (!module) return 1;
+
+  PipelineOptions popts;
+  popts.optLevel = opts.optLevel;
+  auto run = [&](auto addPasses) {
+    mlir::PassManager pm(&ctx);
+    addPasses(pm);
+    return mlir::succeeded(pm.run(*module));
+  };
+  auto print = [&]() {
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    mlir::OpPrintingFlags flags;
+    if (opts.printLocations) flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false).useLocalScope();
+    module->print(os, flags);
+    return text;
+  };
+  auto output = [&](const std::string &text) {
+    if (opts.output.empty() || opts.output == "-") {
+      std::cout << text;
+      return 0;
+    }
+    std::string err;
+    return writeAtomically(opts.output, text, err) ? 0 : fail(err);
+  };
+
+  if (!run([&](mlir::PassManager &pm) { addNDPPasses(pm, popts); })) return 1;
+  if (opts.emit == "ndp") return output(print());
+  if (!run([&](mlir::PassManager &pm) { addKernelLowering(pm); })) return 1;
+  if (opts.emit == "lowered") return output(print());
+  if (!run([&](mlir::PassManager &pm) { addLLVMLowering(pm); })) return 1;
+  if (opts.emit == "llvm-dialect") return output(print());
+
+  std::string error;
+  std::unique_ptr<llvm::TargetMachine> tm = createHostTargetMachine(opts.optLevel, error);
+  if (!tm) return fail(error);
+  llvm::LLVMContext llvmCtx;
+  std::unique_ptr<llvm::Module> llvmModule = translateAndOptimize(*module, llvmCtx, *tm, opts.optLevel);
+  if (!llvmModule) return fail("translation to LLVM IR failed");
+  if (opts.emit == "llvm-ir") {
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    llvmModule->print(os, nullptr);
+    return output(text);
+  }
+  std::string code;
+  if (!emitMachineCode(*llvmModule, *tm, opts.emit == "asm", code, error)) return fail(error);
+  if (opts.emit == "asm") return output(code);
+  if (opts.emit == "obj") {
+    if (opts.output.empty()) return fail("-emit=obj writes a file: give it with -o FILE.o");
+    return output(code);
+  }
+
+  // A program (or shared library): the object goes to a temporary file for the linker.
+  llvm::SmallString<128> objPath;
+  if (llvm::sys::fs::createTemporaryFile("ndpc-model", "o", objPath)) return fail("cannot create a temporary file");
+  std::string objFile(objPath.str());
+  if (!writeAtomically(objFile, code, error)) return fail(error);
+  int rc = link(objFile, opts, argv0);
+  std::remove(objFile.c_str());
+  return rc;
+}
+
+} // namespace ndpc

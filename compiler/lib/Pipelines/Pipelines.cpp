@@ -1,0 +1,125 @@
+#include "ndpc/Pipelines/Pipelines.h"
+
+#include "ndpc/Conversion/Passes.h"
+#include "ndpc/Dialect/NDP/IR/NDPDialect.h"
+#include "ndpc/Dialect/NDP/Transforms/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/OpenMP/OpenMPDialect.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "mlir/Transforms/Passes.h"
+
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Host.h"
+
+namespace ndpc {
+
+using namespace mlir;
+
+void addNDPPasses(OpPassManager &pm, const PipelineOptions &opts) {
+  pm.addPass(ndp::createNDPMarkEventDriven());
+  ndp::NDPFuseUpdateTransmitOptions fuse;
+  fuse.enabled = opts.optLevel > 0;
+  pm.addPass(ndp::createNDPFuseUpdateTransmit(fuse));
+}
+
+void addKernelLowering(OpPassManager &pm) {
+  pm.addPass(createConvertNDPToKernels());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void addLLVMLowering(OpPassManager &pm) {
+  pm.addPass(createConvertSCFToOpenMPPass());
+  pm.addPass(createNDPInlineAllocaScopes());
+  pm.addPass(createConvertSCFToCFPass());
+  pm.addPass(createConvertVectorToLLVMPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createConvertOpenMPToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createNDPEmitABI());
+}
+
+void registerNDPPipelines() {
+  PassPipelineRegistration<>("ndp-to-llvm", "The whole ndp lowering: strategy passes, kernels, LLVM dialect",
+                             [](OpPassManager &pm) {
+                               addNDPPasses(pm, PipelineOptions{});
+                               addKernelLowering(pm);
+                               addLLVMLowering(pm);
+                             });
+}
+
+void loadPipelineDialects(MLIRContext &ctx) {
+  DialectRegistry registry;
+  registry.insert<ndp::NDPDialect, func::FuncDialect, arith::ArithDialect, scf::SCFDialect, math::MathDialect,
+                  memref::MemRefDialect, vector::VectorDialect, LLVM::LLVMDialect, omp::OpenMPDialect>();
+  registerBuiltinDialectTranslation(registry);
+  registerLLVMDialectTranslation(registry);
+  registerOpenMPDialectTranslation(registry);
+  ctx.appendDialectRegistry(registry);
+  ctx.loadAllAvailableDialects();
+}
+
+std::unique_ptr<llvm::TargetMachine> createHostTargetMachine(int optLevel, std::string &error) {
+  llvm::InitializeNativeTarget();
+  llvm::InitializeNativeTargetAsmPrinter();
+  std::string triple = llvm::sys::getDefaultTargetTriple();
+  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
+  if (!target) return nullptr;
+  std::string features;
+  for (auto &f : llvm::sys::getHostCPUFeatures()) features += (f.second ? "+" : "-") + f.first().str() + ",";
+  llvm::TargetOptions to;
+  to.AllowFPOpFusion = llvm::FPOpFusion::Strict;  // no FMA contraction: bit-for-bit with float32 references
+  llvm::CodeGenOptLevel level = optLevel == 0   ? llvm::CodeGenOptLevel::None
+                                : optLevel == 1 ? llvm::CodeGenOptLevel::Less
+                                : optLevel == 2 ? llvm::CodeGenOptLevel::Default
+                                                : llvm::CodeGenOptLevel::Aggressive;
+  std::unique_ptr<llvm::TargetMachine> tm(target->createTargetMachine(
+      triple, llvm::sys::getHostCPUName(), features, to, llvm::Reloc::PIC_, std::nullopt, level));
+  if (!tm) error = "cannot create a target machine for " + triple;
+  return tm;
+}
+
+std::unique_ptr<llvm::Module> translateAndOptimize(ModuleOp module, llvm::LLVMContext &llvmCtx,
+                                                   llvm::TargetMachine &tm, int optLevel) {
+  std::unique_ptr<llvm::Module> llvmModule = translateModuleToLLVMIR(module, llvmCtx);
+  if (!llvmModule) return nullptr;
+  llvmModule->setDataLayout(tm.createDataLayout());
+  llvmModule->setTargetTriple(tm.getTargetTriple().getTriple());
+  auto transformer = makeOptimizingTransformer(static_cast<unsigned>(optLevel), 0, &tm);
+  if (llvm::Error err = transformer(llvmModule.get())) {
+    llvm::consumeError(std::move(err));
+    return nullptr;
+  }
+  return llvmModule;
+}
+
+bool emitMachineCode(llvm::Module &module, llvm::TargetMachine &tm, bool assembly, std::string &out,
+                     std::string &error) {
+  llvm::SmallVector<char, 0> buffer;
+  llvm::raw_svector_ostream os(buffer);
+  llvm::legacy::PassManager pm;
+  if (tm.addPassesToEmitFile(pm, os, nullptr,
+                             assembly ? llvm::CodeGenFileType::AssemblyFile : llvm::CodeGenFileType::ObjectFile)) {
+    error = "the target cannot emit this file type";
+    return false;
+  }
+  pm.run(module);
+  out.assign(buffer.begin(), buffer.end());
+  return true;
+}
+
+} // namespace ndpc

@@ -1,0 +1,83 @@
+#include "Column.h"
+
+#include "Error.h"
+
+#include <algorithm>
+#include <new>
+
+namespace ndprt {
+
+namespace {
+int bytesOf(const std::string &type) {
+  if (type == "f64" || type == "i64") return 8;
+  if (type == "bool" || type == "u8") return 1;
+  return 4;  // f32, i32
+}
+} // namespace
+
+Column::Column(std::string name, std::string type, int width)
+    : name_(std::move(name)), type_(std::move(type)), width_(width), scalarBytes_(bytesOf(type_)) {}
+
+Column &Column::operator=(Column &&o) noexcept {
+  if (this == &o) return *this;
+  std::free(data_);
+  name_ = std::move(o.name_);
+  type_ = std::move(o.type_);
+  width_ = o.width_;
+  scalarBytes_ = o.scalarBytes_;
+  data_ = o.data_;
+  size_ = o.size_;
+  capacity_ = o.capacity_;
+  o.data_ = nullptr;
+  o.size_ = o.capacity_ = 0;
+  return *this;
+}
+
+void Column::resize(int64_t elements) {
+  if (elements > capacity_) {
+    int64_t cap = std::max<int64_t>({elements, capacity_ * 2, 16});
+    size_t bytes = static_cast<size_t>(cap) * elementBytes();
+    bytes = (bytes + 63) / 64 * 64;
+    void *p = std::aligned_alloc(64, bytes);
+    if (!p) throw Fault("out of memory growing '" + name_ + "' to " + std::to_string(cap) + " elements");
+    std::memset(p, 0, bytes);
+    if (data_) std::memcpy(p, data_, static_cast<size_t>(size_) * elementBytes());
+    std::free(data_);
+    data_ = p;
+    capacity_ = cap;
+  }
+  if (elements > size_)
+    std::memset(static_cast<char *>(data_) + static_cast<size_t>(size_) * elementBytes(), 0,
+                static_cast<size_t>(elements - size_) * elementBytes());
+  size_ = elements;
+}
+
+ndp_view Column::view(int64_t elements) {
+  return ndp_view{data_, data_, 0, elements * width_, 1};
+}
+
+double Column::get(int64_t i, int lane) const {
+  int64_t k = i * width_ + lane;
+  if (type_ == "f32") return as<float>()[k];
+  if (type_ == "f64") return as<double>()[k];
+  if (type_ == "i32") return as<int32_t>()[k];
+  if (type_ == "i64") return static_cast<double>(as<int64_t>()[k]);
+  return as<uint8_t>()[k];
+}
+
+void Column::set(int64_t i, int lane, double v) {
+  int64_t k = i * width_ + lane;
+  if (type_ == "f32") as<float>()[k] = static_cast<float>(v);
+  else if (type_ == "f64") as<double>()[k] = v;
+  else if (type_ == "i32") as<int32_t>()[k] = static_cast<int32_t>(v);
+  else if (type_ == "i64") as<int64_t>()[k] = static_cast<int64_t>(v);
+  else as<uint8_t>()[k] = v != 0.0 ? 1 : 0;
+}
+
+void Column::copyElement(int64_t from, int64_t to) {
+  size_t b = elementBytes();
+  std::memmove(static_cast<char *>(data_) + static_cast<size_t>(to) * b,
+               static_cast<char *>(data_) + static_cast<size_t>(from) * b, b);
+}
+
+} // namespace ndprt

@@ -1,0 +1,60 @@
+#ifndef NDPRT_COLUMN_H
+#define NDPRT_COLUMN_H
+
+#include "ndp/abi.h"
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+namespace ndprt {
+
+/// One structure-of-arrays column: `width` values of one scalar type per
+/// element, 64-byte aligned, with capacity that doubles so that growing by one
+/// element is amortised O(1).
+class Column {
+public:
+  Column() = default;
+  Column(std::string name, std::string type, int width);
+  Column(const Column &) = delete;
+  Column &operator=(const Column &) = delete;
+  Column(Column &&o) noexcept { *this = std::move(o); }
+  Column &operator=(Column &&o) noexcept;
+  ~Column() { std::free(data_); }
+
+  /// Makes room for `elements` elements (keeping the contents; new ones zeroed).
+  void resize(int64_t elements);
+  int64_t size() const { return size_; }
+  int64_t capacity() const { return capacity_; }
+  void *data() { return data_; }
+  const void *data() const { return data_; }
+  template <class T> T *as() { return static_cast<T *>(data_); }
+  template <class T> const T *as() const { return static_cast<const T *>(data_); }
+
+  /// The view a kernel receives: `elements * width` values.
+  ndp_view view(int64_t elements);
+
+  /// Element i, lane l, as a double (for records, checks, reports) and back.
+  double get(int64_t i, int lane = 0) const;
+  void set(int64_t i, int lane, double v);
+  /// Copies element `from` over element `to`.
+  void copyElement(int64_t from, int64_t to);
+  /// Bytes of one element (all lanes).
+  size_t elementBytes() const { return static_cast<size_t>(scalarBytes_) * static_cast<size_t>(width_); }
+
+  const std::string &name() const { return name_; }
+  const std::string &type() const { return type_; }
+  int width() const { return width_; }
+  bool isFloat() const { return type_ == "f32" || type_ == "f64"; }
+
+private:
+  std::string name_, type_;
+  int width_ = 1, scalarBytes_ = 4;
+  void *data_ = nullptr;
+  int64_t size_ = 0, capacity_ = 0;
+};
+
+} // namespace ndprt
+
+#endif

@@ -1,0 +1,91 @@
+#ifndef NDPRT_DESCRIPTOR_H
+#define NDPRT_DESCRIPTOR_H
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ndprt {
+
+/// A per-element variable: its scalar type ("f32", "f64", "i32", "bool") and
+/// width (d for an f32[d] state, else 1).
+struct VarDesc {
+  std::string name, type;
+  int width = 1;
+};
+
+struct ParamDesc {
+  std::string name, type;
+  double value = 0;
+};
+
+struct PopDesc {
+  std::string name, typeName;
+  int64_t size = 0, max = 0;
+  double decay = 0.99;
+  bool spiking = false, outsReadInputs = false;
+  std::vector<VarDesc> states, outs;
+  std::vector<std::string> inputs, channels;  // channels[0] is "in"
+  std::vector<std::pair<std::string, std::string>> loads;
+};
+
+struct ProjDesc {
+  std::string name, pre, post, synapse, conn, arg, channel;
+  int64_t multiplicity = 1;
+  bool eventDriven = false, fused = false;
+  std::vector<VarDesc> states;
+  std::vector<std::pair<std::string, std::string>> loads;
+};
+
+struct KernelDesc {
+  int index = 0;
+  std::string kind, target;
+  std::vector<std::string> bindings;
+};
+
+struct FeedDesc {
+  std::string pop, input;
+  std::string file;  // empty for a task
+  std::string task;
+  int64_t n = 0, size = 0, hold = 1;
+  double noise = 0;
+  bool target = false;
+};
+
+struct RecordDesc {
+  std::string pop, kind, name, path;
+  int64_t every = 1;
+};
+
+struct ReportDesc {
+  std::string kind, label;          // "accuracy", "neurons", "synapses"
+  std::string pop1, kind1, name1;   // accuracy: first value; counts: the target
+  std::string pop2, kind2, name2;
+};
+
+struct RunDesc {
+  int64_t seed = 0, steps = 1;
+  double dt = 1.0;
+  std::vector<FeedDesc> feeds;
+  std::vector<RecordDesc> records;
+  std::vector<ReportDesc> reports;
+};
+
+/// The model descriptor the compiler writes into every model object
+/// (docs/design.md, "Model descriptor").
+struct ModelDesc {
+  std::string name;
+  std::vector<ParamDesc> params;
+  std::vector<PopDesc> pops;
+  std::vector<ProjDesc> projs;
+  std::vector<KernelDesc> kernels;
+  RunDesc run;
+};
+
+/// Parses the descriptor text; throws a Fault on a malformed line (a compiler bug).
+ModelDesc parseDescriptor(const char *text);
+
+} // namespace ndprt
+
+#endif

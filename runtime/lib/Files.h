@@ -1,0 +1,19 @@
+#ifndef NDPRT_FILES_H
+#define NDPRT_FILES_H
+
+#include <string>
+
+namespace ndprt {
+
+/// Reads a whole file; throws a Fault saying which `what` could not be read.
+std::string readFile(const std::string &path, const char *what);
+/// Writes through `path.tmp.PID` and a rename: a reader never sees half a file.
+void writeFileAtomically(const std::string &path, const std::string &data);
+/// Creates a folder and its parents; throws a Fault on failure.
+void makeDirectories(const std::string &path);
+/// `path` itself if absolute, else `base/path`.
+std::string resolvePath(const std::string &base, const std::string &path);
+
+} // namespace ndprt
+
+#endif

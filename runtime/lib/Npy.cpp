@@ -1,0 +1,162 @@
+#include "Npy.h"
+
+#include "Error.h"
+#include "Files.h"
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace ndprt {
+
+int64_t NpyArray::elements() const {
+  int64_t n = 1;
+  for (int64_t d : shape) n *= d;
+  return n;
+}
+
+std::string shapeString(const std::vector<int64_t> &shape) {
+  std::string s = "[";
+  for (size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
+  return s + "]";
+}
+
+namespace {
+
+struct Header {
+  std::string descr;
+  bool fortran = false;
+  std::vector<int64_t> shape;
+  size_t dataOffset = 0;
+};
+
+std::string field(const std::string &dict, const std::string &key) {
+  size_t k = dict.find("'" + key + "'");
+  if (k == std::string::npos) return {};
+  size_t colon = dict.find(':', k);
+  if (colon == std::string::npos) return {};
+  size_t start = dict.find_first_not_of(' ', colon + 1);
+  if (start == std::string::npos) return {};
+  if (dict[start] == '\'') {
+    size_t end = dict.find('\'', start + 1);
+    return dict.substr(start + 1, end - start - 1);
+  }
+  if (dict[start] == '(') return dict.substr(start, dict.find(')', start) - start + 1);
+  size_t end = dict.find_first_of(",}", start);
+  return dict.substr(start, end - start);
+}
+
+Header parseHeader(const std::string &path, const std::string &bytes) {
+  if (bytes.size() < 10 || std::memcmp(bytes.data(), "\x93NUMPY", 6) != 0)
+    throw Fault("'" + path + "' is not a NumPy .npy file (no \\x93NUMPY magic)");
+  int major = static_cast<unsigned char>(bytes[6]);
+  size_t len, start;
+  if (major == 1) {
+    len = static_cast<unsigned char>(bytes[8]) | (static_cast<size_t>(static_cast<unsigned char>(bytes[9])) << 8);
+    start = 10;
+  } else {
+    if (bytes.size() < 12) throw Fault("'" + path + "' has a truncated .npy header");
+    len = 0;
+    for (int i = 0; i < 4; ++i) len |= static_cast<size_t>(static_cast<unsigned char>(bytes[8 + i])) << (8 * i);
+    start = 12;
+  }
+  if (start + len > bytes.size()) throw Fault("'" + path + "' has a truncated .npy header");
+  std::string dict = bytes.substr(start, len);
+  Header h;
+  h.descr = field(dict, "descr");
+  h.fortran = field(dict, "fortran_order").find("True") != std::string::npos;
+  std::string shape = field(dict, "shape");
+  for (size_t i = 0; i < shape.size();) {
+    if (isdigit(static_cast<unsigned char>(shape[i]))) {
+      size_t j = i;
+      while (j < shape.size() && isdigit(static_cast<unsigned char>(shape[j]))) ++j;
+      h.shape.push_back(std::stoll(shape.substr(i, j - i)));
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  h.dataOffset = start + len;
+  if (h.fortran) throw Fault("'" + path + "' is stored in Fortran order; save it with np.ascontiguousarray");
+  return h;
+}
+
+template <class T>
+void convert(const std::string &bytes, size_t offset, int64_t n, std::vector<double> &out) {
+  out.resize(static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; ++i) {
+    T v;
+    std::memcpy(&v, bytes.data() + offset + static_cast<size_t>(i) * sizeof(T), sizeof(T));
+    out[static_cast<size_t>(i)] = static_cast<double>(v);
+  }
+}
+
+} // namespace
+
+NpyArray readNpy(const std::string &path) {
+  std::string bytes = readFile(path, "input file");
+  Header h = parseHeader(path, bytes);
+  NpyArray a;
+  a.shape = h.shape;
+  int64_t n = a.elements();
+  size_t width = h.descr == "<f4" || h.descr == "<i4" ? 4 : h.descr == "<f8" || h.descr == "<i8" ? 8
+                 : h.descr == "|b1" || h.descr == "|u1" || h.descr == "|i1" ? 1 : 0;
+  if (width == 0)
+    throw Fault("'" + path + "' holds '" + h.descr + "' data; use float32, float64, int32, int64 or bool");
+  if (h.dataOffset + static_cast<size_t>(n) * width > bytes.size())
+    throw Fault("'" + path + "' is truncated: its header says " + shapeString(h.shape) + " of '" + h.descr + "'");
+  if (h.descr == "<f4") convert<float>(bytes, h.dataOffset, n, a.data);
+  else if (h.descr == "<f8") convert<double>(bytes, h.dataOffset, n, a.data);
+  else if (h.descr == "<i4") convert<int32_t>(bytes, h.dataOffset, n, a.data);
+  else if (h.descr == "<i8") convert<int64_t>(bytes, h.dataOffset, n, a.data);
+  else if (h.descr == "|i1") convert<int8_t>(bytes, h.dataOffset, n, a.data);
+  else convert<uint8_t>(bytes, h.dataOffset, n, a.data);
+  return a;
+}
+
+std::vector<int64_t> readNpyInts(const std::string &path, std::vector<int64_t> &shape) {
+  std::string bytes = readFile(path, "input file");
+  Header h = parseHeader(path, bytes);
+  shape = h.shape;
+  int64_t n = 1;
+  for (int64_t d : shape) n *= d;
+  if (h.descr != "<i4" && h.descr != "<i8")
+    throw Fault("'" + path + "' holds '" + h.descr + "' data; an edge list is int32 or int64");
+  size_t width = h.descr == "<i4" ? 4 : 8;
+  if (h.dataOffset + static_cast<size_t>(n) * width > bytes.size())
+    throw Fault("'" + path + "' is truncated: its header says " + shapeString(h.shape));
+  std::vector<int64_t> out(static_cast<size_t>(n));
+  for (int64_t i = 0; i < n; ++i) {
+    if (width == 4) {
+      int32_t v;
+      std::memcpy(&v, bytes.data() + h.dataOffset + static_cast<size_t>(i) * 4, 4);
+      out[static_cast<size_t>(i)] = v;
+    } else {
+      std::memcpy(&out[static_cast<size_t>(i)], bytes.data() + h.dataOffset + static_cast<size_t>(i) * 8, 8);
+    }
+  }
+  return out;
+}
+
+void writeNpyF32(const std::string &path, const std::vector<int64_t> &shape, const float *data) {
+  std::string dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (";
+  int64_t n = 1;
+  for (size_t i = 0; i < shape.size(); ++i) {
+    dict += std::to_string(shape[i]) + (shape.size() == 1 ? "," : i + 1 < shape.size() ? ", " : "");
+    n *= shape[i];
+  }
+  dict += "), }";
+  // The header (magic, version, length, dict, padding, '\n') is a multiple of 64 bytes.
+  size_t total = 10 + dict.size() + 1;
+  size_t pad = (64 - total % 64) % 64;
+  dict.append(pad, ' ');
+  dict.push_back('\n');
+  std::string out("\x93NUMPY\x01\x00", 8);
+  out.push_back(static_cast<char>(dict.size() & 0xFF));
+  out.push_back(static_cast<char>((dict.size() >> 8) & 0xFF));
+  out += dict;
+  out.append(reinterpret_cast<const char *>(data), static_cast<size_t>(n) * sizeof(float));
+  writeFileAtomically(path, out);
+}
+
+} // namespace ndprt

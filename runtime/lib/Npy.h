@@ -1,0 +1,32 @@
+#ifndef NDPRT_NPY_H
+#define NDPRT_NPY_H
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ndprt {
+
+/// A NumPy array read from a `.npy` file, converted to double (or int64 for
+/// integer arrays read with readNpyInt).
+struct NpyArray {
+  std::vector<int64_t> shape;
+  std::vector<double> data;
+  int64_t elements() const;
+};
+
+/// Reads a .npy file of float32/float64/int32/int64/bool (C order). Throws a
+/// Fault naming the file on any problem.
+NpyArray readNpy(const std::string &path);
+/// The same, for integer data (edge lists); float data is refused.
+std::vector<int64_t> readNpyInts(const std::string &path, std::vector<int64_t> &shape);
+
+/// Writes a float32 .npy atomically (temporary file and rename).
+void writeNpyF32(const std::string &path, const std::vector<int64_t> &shape, const float *data);
+
+/// "[3, 4]"
+std::string shapeString(const std::vector<int64_t> &shape);
+
+} // namespace ndprt
+
+#endif

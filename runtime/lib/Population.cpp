@@ -1,0 +1,53 @@
+#include "Population.h"
+
+namespace ndprt {
+
+Population::Population(const PopDesc &desc, int index) : desc_(desc), index_(index) {
+  for (const VarDesc &v : desc_.states) states.emplace_back(v.name, v.type, v.width);
+  for (const std::string &i : desc_.inputs) inputs.emplace_back(i, "f32", 1);
+  for (const std::string &c : desc_.channels) channels.emplace_back(c, "f32", 1);
+  for (const VarDesc &v : desc_.outs) outs.emplace_back(v.name, v.type, v.width);
+}
+
+int64_t Population::grow(int64_t count) {
+  int64_t first = n_;
+  n_ += count;
+  for (auto *cols : {&states, &inputs, &channels, &outs})
+    for (Column &c : *cols) c.resize(n_);
+  importance.resize(n_);
+  spiked.resize(n_);
+  ids.resize(n_);
+  for (int64_t i = first; i < n_; ++i) ids.as<int64_t>()[i] = nextId_++;
+  return first;
+}
+
+Column *Population::find(const std::string &kind, const std::string &name) {
+  auto in = [&](std::vector<Column> &cols) -> Column * {
+    for (Column &c : cols)
+      if (c.name() == name) return &c;
+    return nullptr;
+  };
+  if (kind == "state") return in(states);
+  if (kind == "input") return in(inputs);
+  if (kind == "channel") return in(channels);
+  if (kind == "out") return in(outs);
+  if (kind == "importance") return &importance;
+  if (kind == "spiked") return &spiked;
+  return nullptr;
+}
+
+void Population::collectSpikes() {
+  spikes.clear();
+  const uint8_t *s = spiked.as<uint8_t>();
+  for (int64_t i = 0; i < n_; ++i)
+    if (s[i]) spikes.push_back(static_cast<int32_t>(i));
+}
+
+size_t Population::bytesPerNeuron() const {
+  size_t b = importance.elementBytes() + spiked.elementBytes() + ids.elementBytes();
+  for (auto *cols : {&states, &inputs, &channels, &outs})
+    for (const Column &c : *cols) b += c.elementBytes();
+  return b;
+}
+
+} // namespace ndprt

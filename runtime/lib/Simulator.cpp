@@ -1,0 +1,515 @@
+#include "Simulator.h"
+
+#include "Connectivity.h"
+#include "Error.h"
+#include "Files.h"
+#include "Npy.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <sstream>
+#include <unistd.h>
+
+extern "C" void omp_set_num_threads(int);
+
+namespace ndprt {
+
+namespace {
+
+std::vector<std::string> split(const std::string &s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == sep) {
+      out.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  out.push_back(cur);
+  return out;
+}
+
+std::string joined(const std::vector<std::string> &v) {
+  std::string s;
+  for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + v[i];
+  return s;
+}
+
+int sign(double v) { return v > 0 ? 1 : v < 0 ? -1 : 0; }
+
+std::string fmt(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+} // namespace
+
+Population *Simulator::population(const std::string &name) {
+  for (auto &p : pops_)
+    if (p->name() == name) return p.get();
+  return nullptr;
+}
+
+Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Options &opts)
+    : desc_(parseDescriptor(descriptor)), opts_(opts), table_(kernelTable) {
+  if (opts_.device != "cpu")
+    throw Fault("this program was compiled for the CPU; for '--device " + opts_.device +
+                "' compile the model with 'ndpc compile --target=gpu'");
+  if (!opts_.resume.empty())
+    throw Fault("--resume needs checkpoints, which this version of ndpc does not write yet");
+  if (opts_.threads > 0) omp_set_num_threads(opts_.threads);
+  seed_ = static_cast<uint64_t>(opts_.seedSet ? opts_.seed : desc_.run.seed);
+  total_ = opts_.steps >= 0 ? opts_.steps : desc_.run.steps;
+  applyParams();
+  if (!opts_.outDir.empty() && opts_.outDir != ".") makeDirectories(opts_.outDir);
+
+  for (size_t i = 0; i < desc_.pops.size(); ++i)
+    pops_.push_back(std::make_unique<Population>(desc_.pops[i], static_cast<int>(i)));
+  for (size_t i = 0; i < desc_.projs.size(); ++i) {
+    const ProjDesc &q = desc_.projs[i];
+    projs_.push_back(std::make_unique<Projection>(q, static_cast<int>(i), *population(q.pre), *population(q.post)));
+  }
+  popKernels_.resize(pops_.size());
+  projKernels_.resize(projs_.size());
+  for (const KernelDesc &k : desc_.kernels) {
+    Kernel kern;
+    kern.fn = reinterpret_cast<ndp_kernel_fn>(table_[k.index]);
+    kern.kind = k.kind;
+    kern.target = k.target;
+    for (const std::string &b : k.bindings) kern.bindings.push_back(bind(b, k));
+    if (static_cast<int>(kernels_.size()) != k.index) throw Fault("the model descriptor's kernels are out of order");
+    kernels_.push_back(std::move(kern));
+    for (auto &p : pops_)
+      if (p->name() == k.target) {
+        PopKernels &pk = popKernels_[static_cast<size_t>(p->index())];
+        (k.kind == "pop_init" ? pk.init : k.kind == "pop_out" ? pk.out : pk.update) = k.index;
+      }
+    for (auto &q : projs_)
+      if (q->name() == k.target) {
+        ProjKernels &qk = projKernels_[static_cast<size_t>(q->index())];
+        if (k.kind == "proj_init") qk.init = k.index;
+        else if (k.kind == "proj_transmit") qk.transmit = k.index;
+        else if (k.kind == "proj_event") qk.event = k.index;
+        else if (k.kind == "proj_update") qk.update = k.index;
+        else if (k.kind == "proj_fused") qk.fused = k.index;
+      }
+  }
+  buildGraph();
+  setupRun();
+}
+
+void Simulator::applyParams() {
+  scalars_.assign(NDP_SCALAR_FIRST_PARAM + desc_.params.size(), 0.0);
+  scalars_[NDP_SCALAR_DT] = desc_.run.dt;
+  for (size_t i = 0; i < desc_.params.size(); ++i) scalars_[NDP_SCALAR_FIRST_PARAM + i] = desc_.params[i].value;
+  for (auto &[name, text] : opts_.params) {
+    size_t i = 0;
+    while (i < desc_.params.size() && desc_.params[i].name != name) ++i;
+    if (i == desc_.params.size()) {
+      std::vector<std::string> names;
+      for (const ParamDesc &p : desc_.params) names.push_back(p.name);
+      throw Fault("unknown param '" + name + "'; " +
+                  (names.empty() ? std::string("this model has no params") : "the params are: " + joined(names)));
+    }
+    const ParamDesc &p = desc_.params[i];
+    double v;
+    if (p.type == "bool" && (text == "true" || text == "false")) {
+      v = text == "true" ? 1.0 : 0.0;
+    } else {
+      char *end = nullptr;
+      v = std::strtod(text.c_str(), &end);
+      if (text.empty() || *end != '\0' || !std::isfinite(v))
+        throw Fault("--param " + name + "=" + text + ": '" + text + "' is not a number");
+      if (p.type == "i32" && (v != std::floor(v) || std::fabs(v) > 2147483647.0))
+        throw Fault("--param " + name + "=" + text + ": param '" + name + "' is an i32; give an integer");
+    }
+    scalars_[NDP_SCALAR_FIRST_PARAM + i] = v;
+  }
+}
+
+Simulator::Binding Simulator::bind(const std::string &name, const KernelDesc &k) {
+  Binding b;
+  if (name == "ctx") { b.kind = Binding::Ctx; return b; }
+  if (name == "scalars") { b.kind = Binding::Scalars; return b; }
+  if (name == "status") { b.kind = Binding::Status; return b; }
+  std::vector<std::string> w = split(name, ':');
+  auto bad = [&]() { return Fault("kernel " + std::to_string(k.index) + " takes '" + name + "', which this runtime does not know"); };
+  if (w.size() < 3) throw bad();
+  if (w[0] == "pop") {
+    b.pop = population(w[1]);
+    if (!b.pop) throw bad();
+    if (w[2] == "ids") { b.kind = Binding::PopColumn; b.col = &b.pop->ids; return b; }
+    if (w[2] == "spikes") { b.kind = Binding::Spikes; return b; }
+    b.kind = Binding::PopColumn;
+    b.col = b.pop->find(w[2], w.size() > 3 ? w[3] : "");
+    if (!b.col) throw bad();
+    return b;
+  }
+  if (w[0] == "proj") {
+    for (auto &q : projs_)
+      if (q->name() == w[1]) b.proj = q.get();
+    if (!b.proj) throw bad();
+    Projection &q = *b.proj;
+    const std::string &what = w[2];
+    if (what == "row_start") { b.kind = Binding::RowColumn; b.col = &q.rowStart; }
+    else if (what == "row_len") { b.kind = Binding::RowColumn; b.col = &q.rowLen; }
+    else if (what == "next") { b.kind = Binding::RowColumn; b.col = &q.next; }
+    else if (what == "pre") { b.kind = Binding::SlotColumn; b.col = &q.preIndex; }
+    else if (what == "post_of") { b.kind = Binding::SlotColumn; b.col = &q.postOf; }
+    else if (what == "par") { b.kind = Binding::SlotColumn; b.col = &q.par; }
+    else if (what == "by_pre_start") { b.kind = Binding::ByPreRow; b.col = &q.byPreStart; }
+    else if (what == "by_pre_len") { b.kind = Binding::ByPreRow; b.col = &q.byPreLen; }
+    else if (what == "by_pre") { b.kind = Binding::ByPreSlots; b.col = &q.byPre; }
+    else if (what == "init_slots") { b.kind = Binding::InitSlots; }
+    else if (what == "state" && w.size() > 3) {
+      b.kind = Binding::SlotColumn;
+      for (Column &c : q.states)
+        if (c.name() == w[3]) b.col = &c;
+      if (!b.col) throw bad();
+    } else {
+      throw bad();
+    }
+    return b;
+  }
+  throw bad();
+}
+
+void Simulator::call(int index, int64_t begin, int64_t end) {
+  Kernel &k = kernels_[static_cast<size_t>(index)];
+  ctx_[NDP_CTX_BEGIN] = begin;
+  ctx_[NDP_CTX_END] = end;
+  ndp_view views[64];
+  std::vector<ndp_view> many;
+  ndp_view *v = views;
+  if (k.bindings.size() > 64) {
+    many.resize(k.bindings.size());
+    v = many.data();
+  }
+  for (size_t i = 0; i < k.bindings.size(); ++i) {
+    const Binding &b = k.bindings[i];
+    switch (b.kind) {
+    case Binding::Ctx: v[i] = ndp_view{ctx_, ctx_, 0, NDP_CTX_SIZE, 1}; break;
+    case Binding::Scalars:
+      v[i] = ndp_view{scalars_.data(), scalars_.data(), 0, static_cast<int64_t>(scalars_.size()), 1};
+      break;
+    case Binding::Status: v[i] = ndp_view{&status_, &status_, 0, 1, 1}; break;
+    case Binding::PopColumn: v[i] = b.col->view(b.pop->size()); break;
+    case Binding::Spikes:
+      v[i] = ndp_view{b.pop->spikes.data(), b.pop->spikes.data(), 0, static_cast<int64_t>(b.pop->spikes.size()), 1};
+      break;
+    case Binding::RowColumn: v[i] = b.col->view(b.proj->post().size()); break;
+    case Binding::SlotColumn: v[i] = b.col->view(b.proj->slotsUsed()); break;
+    case Binding::ByPreRow: v[i] = b.col->view(b.proj->pre().size()); break;
+    case Binding::ByPreSlots: v[i] = b.col->view(b.proj->synapses()); break;
+    case Binding::InitSlots:
+      v[i] = ndp_view{b.proj->initSlots.data(), b.proj->initSlots.data(), 0,
+                      static_cast<int64_t>(b.proj->initSlots.size()), 1};
+      break;
+    }
+  }
+  if (opts_.stats) {
+    auto t0 = std::chrono::steady_clock::now();
+    k.fn(v);
+    k.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  } else {
+    k.fn(v);
+  }
+  ++k.calls;
+}
+
+void Simulator::loadState(const std::string &file, Column &col, const std::vector<int64_t> &order,
+                          const std::string &what) {
+  std::string path = resolvePath(opts_.outDir, file);
+  NpyArray a = readNpy(path);
+  int64_t n = static_cast<int64_t>(order.size());
+  bool ok = (a.shape.size() == 1 && a.shape[0] == n && col.width() == 1) ||
+            (a.shape.size() == 2 && a.shape[0] == n && a.shape[1] == col.width());
+  if (!ok) {
+    std::string want = col.width() == 1 ? "[" + std::to_string(n) + "]"
+                                        : "[" + std::to_string(n) + ", " + std::to_string(col.width()) + "]";
+    throw Fault("'" + path + "' has shape " + shapeString(a.shape) + ", but " + what + " needs " + want);
+  }
+  for (int64_t e = 0; e < n; ++e)
+    for (int l = 0; l < col.width(); ++l)
+      col.set(order[static_cast<size_t>(e)], l, a.data[static_cast<size_t>(e * col.width() + l)]);
+}
+
+void Simulator::buildGraph() {
+  ctx_[NDP_CTX_SEED] = static_cast<int64_t>(seed_);
+  ctx_[NDP_CTX_STEP] = 0;
+  for (auto &p : pops_) {
+    p->grow(p->desc().size);
+    PopKernels &pk = popKernels_[static_cast<size_t>(p->index())];
+    if (pk.init >= 0) call(pk.init, 0, p->size());
+    std::vector<int64_t> order(static_cast<size_t>(p->size()));
+    for (int64_t i = 0; i < p->size(); ++i) order[static_cast<size_t>(i)] = i;
+    for (auto &[state, file] : p->desc().loads)
+      loadState(file, *p->find("state", state), order, "state '" + state + "' of population '" + p->name() + "'");
+  }
+  for (auto &q : projs_) {
+    bool self = &q->pre() == &q->post();
+    std::vector<std::pair<int64_t, int64_t>> pairs =
+        choosePairs(q->desc(), q->index(), q->pre().size(), q->post().size(), self, seed_, opts_.outDir);
+    std::vector<int64_t> order = q->build(std::move(pairs));
+    ProjKernels &qk = projKernels_[static_cast<size_t>(q->index())];
+    if (qk.init >= 0 && !order.empty()) {
+      q->initSlots = order;
+      call(qk.init, 0, 0);
+      q->initSlots.clear();
+    }
+    for (auto &[state, file] : q->desc().loads) {
+      Column *c = nullptr;
+      for (Column &s : q->states)
+        if (s.name() == state) c = &s;
+      loadState(file, *c, order, "state '" + state + "' of projection " + q->desc().pre + " -> " + q->desc().post +
+                                     " (" + std::to_string(order.size()) + " synapses in edge order)");
+    }
+    if (qk.event >= 0) q->rebuildByPre();
+  }
+  // Outs are valid before the first step (from the initial state and zero inputs).
+  for (auto &p : pops_) {
+    PopKernels &pk = popKernels_[static_cast<size_t>(p->index())];
+    if (pk.out >= 0) call(pk.out, 0, p->size());
+  }
+}
+
+void Simulator::setupRun() {
+  for (const FeedDesc &f : desc_.run.feeds) {
+    Feed feed;
+    feed.pop = population(f.pop);
+    feed.input = feed.pop->find("input", f.input);
+    int64_t n = feed.pop->size();
+    if (!f.file.empty()) {
+      std::string path = resolvePath(opts_.outDir, f.file);
+      NpyArray a = readNpy(path);
+      if (a.shape.size() != 2 || a.shape[1] != n || a.shape[0] < 1)
+        throw Fault("'" + path + "' has shape " + shapeString(a.shape) + ", but feeding " + f.pop + "." + f.input +
+                    " (" + std::to_string(n) + " neurons) needs [rows, " + std::to_string(n) + "]");
+      feed.nrows = a.shape[0];
+      feed.rows.assign(a.data.begin(), a.data.end());
+    } else {
+      std::string key = f.task;
+      auto it = tasks_.find(key);
+      if (it == tasks_.end())
+        it = tasks_.emplace(key, std::make_unique<PatternsTask>(seed_, f.n, f.size, f.hold, f.noise)).first;
+      feed.task = it->second.get();
+      feed.target = f.target;
+    }
+    feeds_.push_back(std::move(feed));
+  }
+  for (const RecordDesc &r : desc_.run.records) {
+    Recording rec{r, population(r.pop), nullptr, {}, {}};
+    rec.col = rec.pop->find(r.kind, r.name);
+    if (!rec.col) throw Fault("cannot record " + r.pop + "." + r.name);
+    records_.push_back(std::move(rec));
+  }
+  for (const ReportDesc &r : desc_.run.reports)
+    if (r.kind == "accuracy") {
+      Accuracy a{r, population(r.pop1)->find(r.kind1, r.name1), population(r.pop2)->find(r.kind2, r.name2),
+                 population(r.pop1)};
+      accuracy_.push_back(a);
+    }
+  start_ = lastProgress_ = std::chrono::steady_clock::now();
+}
+
+void Simulator::checkStatus(const char *phase) {
+  if (status_ == 0) return;
+  for (auto &p : pops_)
+    for (Column &c : p->states) {
+      if (!c.isFloat()) continue;
+      for (int64_t i = 0; i < p->size(); ++i)
+        for (int l = 0; l < c.width(); ++l)
+          if (!std::isfinite(c.get(i, l)))
+            throw Fault(std::string(std::isnan(c.get(i, l)) ? "NaN" : "an infinite value") + " in state '" +
+                        c.name() + "' of population '" + p->name() + "', neuron " +
+                        std::to_string(p->ids.as<int64_t>()[i]) + ", at step " + std::to_string(step_) + " (" +
+                        phase + ")");
+    }
+  for (auto &q : projs_)
+    for (Column &c : q->states) {
+      if (!c.isFloat()) continue;
+      for (int64_t s : q->liveSlots())
+        if (!std::isfinite(c.get(s))) {
+          int64_t pre = q->preIndex.as<int32_t>()[s], post = q->postOf.as<int32_t>()[s];
+          throw Fault(std::string(std::isnan(c.get(s)) ? "NaN" : "an infinite value") + " in state '" + c.name() +
+                      "' of synapse type '" + q->desc().synapse + "' (projection " + q->desc().pre + " -> " +
+                      q->desc().post + "), the synapse from neuron " +
+                      std::to_string(q->pre().ids.as<int64_t>()[pre]) + " to neuron " +
+                      std::to_string(q->post().ids.as<int64_t>()[post]) + ", at step " + std::to_string(step_) +
+                      " (" + phase + ")");
+        }
+    }
+  throw Fault("a kernel reported a NaN or infinite state at step " + std::to_string(step_) +
+              " that the runtime could not locate");
+}
+
+void Simulator::stepOnce() {
+  const int64_t t = step_;
+  ctx_[NDP_CTX_STEP] = t;
+  scalars_[NDP_SCALAR_TIME] = static_cast<double>(t) * desc_.run.dt;
+
+  // 1. Feed inputs.
+  for (Feed &f : feeds_) {
+    float *in = f.input->as<float>();
+    if (f.task) f.task->fill(t, f.target, in);
+    else std::memcpy(in, &f.rows[static_cast<size_t>((t % f.nrows) * f.pop->size())],
+                     static_cast<size_t>(f.pop->size()) * sizeof(float));
+  }
+  // 2. Transmit: outs that read inputs first, then every projection in order.
+  for (auto &p : pops_) {
+    for (Column &c : p->channels) std::memset(c.data(), 0, static_cast<size_t>(p->size()) * sizeof(float));
+    PopKernels &pk = popKernels_[static_cast<size_t>(p->index())];
+    if (p->desc().outsReadInputs && pk.out >= 0) call(pk.out, 0, p->size());
+  }
+  for (auto &q : projs_) {
+    ProjKernels &qk = projKernels_[static_cast<size_t>(q->index())];
+    if (qk.event >= 0) {
+      call(qk.event, 0, 0);
+    } else if (qk.fused >= 0 && q->nextValid) {
+      // The fused kernel of the last step already summed this step's transmit.
+      Column *chan = q->post().find("channel", q->desc().channel);
+      float *c = chan->as<float>();
+      const float *nx = q->next.as<float>();
+      for (int64_t p = 0; p < q->post().size(); ++p) c[p] += nx[p];
+    } else if (qk.transmit >= 0) {
+      call(qk.transmit, 0, q->post().size());
+    }
+  }
+  // 3. Neuron updates, spikes, importance.
+  for (auto &p : pops_) {
+    call(popKernels_[static_cast<size_t>(p->index())].update, 0, p->size());
+    if (p->desc().spiking) p->collectSpikes();
+  }
+  checkStatus("neuron update");
+  // 4. Synapse updates (fused ones also sum the next step's transmit).
+  for (auto &q : projs_) {
+    ProjKernels &qk = projKernels_[static_cast<size_t>(q->index())];
+    if (qk.fused >= 0) {
+      call(qk.fused, 0, q->post().size());
+      q->nextValid = true;
+    } else if (qk.update >= 0) {
+      call(qk.update, 0, q->post().size());
+    }
+  }
+  checkStatus("synapse update");
+  // 5-7. Memory regions, attention, pruning and growth come with their own issues.
+  // 8. Record and report.
+  record();
+  ++step_;
+}
+
+void Simulator::record() {
+  const int64_t t = step_;
+  for (Recording &r : records_) {
+    if ((t + 1) % r.desc.every != 0) continue;
+    Population &p = *r.pop;
+    const int64_t *ids = p.ids.as<int64_t>();
+    int64_t cols = p.size() == 0 ? 0 : ids[p.size() - 1] + 1;
+    int w = r.col->width();
+    size_t base = r.values.size();
+    r.values.resize(base + static_cast<size_t>(cols * w), std::nanf(""));
+    for (int64_t i = 0; i < p.size(); ++i)
+      for (int l = 0; l < w; ++l)
+        r.values[base + static_cast<size_t>(ids[i] * w + l)] = static_cast<float>(r.col->get(i, l));
+    r.rowCols.push_back(cols);
+  }
+  int64_t lastTenth = total_ - std::max<int64_t>(1, total_ / 10);
+  if (t >= lastTenth)
+    for (Accuracy &a : accuracy_) {
+      int64_t n = a.pa->size();
+      for (int64_t i = 0; i < n; ++i) a.match += sign(a.a->get(i)) == sign(a.b->get(i));
+      a.total += n;
+    }
+}
+
+void Simulator::progress(bool done) {
+  if (opts_.quiet || !::isatty(2)) return;
+  auto now = std::chrono::steady_clock::now();
+  if (!done && std::chrono::duration<double>(now - lastProgress_).count() < 0.1) return;
+  lastProgress_ = now;
+  double frac = total_ > 0 ? static_cast<double>(step_) / static_cast<double>(total_) : 1.0;
+  double secs = std::chrono::duration<double>(now - start_).count();
+  int filled = static_cast<int>(frac * 30);
+  std::string bar(static_cast<size_t>(filled), '=');
+  bar.resize(30, ' ');
+  std::fprintf(stderr, "\r[%s] %3d%%  step %lld/%lld  %.0f steps/s ", bar.c_str(), static_cast<int>(frac * 100),
+               static_cast<long long>(step_), static_cast<long long>(total_),
+               secs > 0 ? static_cast<double>(step_) / secs : 0.0);
+  progressShown_ = true;
+  if (done) std::fputc('\n', stderr);
+}
+
+void Simulator::run(int64_t steps) {
+  int64_t until = steps < 0 ? total_ : std::min(total_, step_ + steps);
+  while (step_ < until) {
+    stepOnce();
+    progress(false);
+  }
+  if (step_ == total_) progress(true);
+}
+
+std::string Simulator::finish() {
+  for (Recording &r : records_) {
+    int64_t rows = static_cast<int64_t>(r.rowCols.size());
+    int64_t cols = 0;
+    for (int64_t c : r.rowCols) cols = std::max(cols, c);
+    int w = r.col->width();
+    std::vector<float> out(static_cast<size_t>(rows * cols * w), std::nanf(""));
+    size_t at = 0;
+    for (int64_t i = 0; i < rows; ++i) {
+      size_t n = static_cast<size_t>(r.rowCols[static_cast<size_t>(i)] * w);
+      std::copy(r.values.begin() + static_cast<std::ptrdiff_t>(at),
+                r.values.begin() + static_cast<std::ptrdiff_t>(at + n),
+                out.begin() + static_cast<std::ptrdiff_t>(i * cols * w));
+      at += n;
+    }
+    std::vector<int64_t> shape{rows, cols};
+    if (w > 1) shape.push_back(w);
+    writeNpyF32(resolvePath(opts_.outDir, r.desc.path), shape, out.data());
+  }
+  std::ostringstream os;
+  os << "report " << desc_.name << " (" << step_ << " steps, seed " << seed_ << ")\n";
+  size_t acc = 0;
+  for (const ReportDesc &r : desc_.run.reports) {
+    os << "  " << r.label << " = ";
+    if (r.kind == "accuracy") {
+      Accuracy &a = accuracy_[acc++];
+      os << (a.total ? fmt(static_cast<double>(a.match) / static_cast<double>(a.total)) : std::string("n/a"));
+    } else if (r.kind == "neurons") {
+      os << population(r.pop1)->size();
+    } else {
+      int64_t n = 0;
+      for (auto &q : projs_)
+        if (q->desc().synapse == r.pop1) n += q->synapses();
+      os << n;
+    }
+    os << "\n";
+  }
+  return os.str();
+}
+
+std::string Simulator::statsText() const {
+  std::ostringstream os;
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  os << "stats: " << step_ << " steps in " << fmt(secs) << " s (" << fmt(secs > 0 ? step_ / secs : 0)
+     << " steps/s)\n";
+  for (auto &p : pops_)
+    os << "  population " << p->name() << ": " << p->size() << " neurons, " << p->bytesPerNeuron()
+       << " bytes per neuron\n";
+  for (auto &q : projs_)
+    os << "  projection " << q->desc().pre << " -> " << q->desc().post << " (" << q->desc().synapse
+       << "): " << q->synapses() << " synapses, " << q->bytesPerSynapse() << " bytes per synapse, "
+       << q->slotsUsed() << " slots" << (q->desc().fused ? ", fused" : "")
+       << (q->desc().eventDriven ? ", event-driven" : "") << "\n";
+  for (const Kernel &k : kernels_)
+    if (k.calls)
+      os << "  kernel " << k.kind << " " << k.target << ": " << k.calls << " calls, " << fmt(k.seconds) << " s\n";
+  return os.str();
+}
+
+} // namespace ndprt

@@ -1,0 +1,171 @@
+// REQUIRES: codegen
+// RUN: %ndp-opt %s -split-input-file -verify-diagnostics
+// The verifiers of the ndp ops.
+
+// expected-error @+1 {{region 'update' yields ('f64') but ('f32') is expected}}
+ndp.neuron @N states [#ndp.var<"v" : f32>] inputs [] channels [] outputs []
+init {
+  %z = arith.constant 0.0 : f32
+  ndp.yield %z : f32
+} out {
+} update {
+  %z = arith.constant 0.0 : f64
+  ndp.yield %z : f64
+} spike {
+} reset {
+}
+
+// -----
+
+// expected-error @+1 {{has a 'reset' region but no 'spike' region}}
+ndp.neuron @N states [] inputs [] channels [] outputs []
+init {
+  ndp.yield
+} out {
+} update {
+  ndp.yield
+} spike {
+} reset {
+  ndp.yield
+}
+
+// -----
+
+// expected-error @+1 {{'v' is declared twice}}
+ndp.neuron @N states [#ndp.var<"v" : f32>] inputs ["v"] channels [] outputs []
+init {
+  %z = arith.constant 0.0 : f32
+  ndp.yield %z : f32
+} out {
+} update {
+  %z = arith.constant 0.0 : f32
+  ndp.yield %z : f32
+} spike {
+} reset {
+}
+
+// -----
+
+ndp.neuron @N states [#ndp.var<"v" : f32>] inputs [] channels [] outputs []
+init {
+  %z = arith.constant 0.0 : f32
+  ndp.yield %z : f32
+} out {
+} update {
+  // expected-error @+1 {{neuron type @N has no state 'w'}}
+  %w = ndp.read self state "w" : f32
+  ndp.yield %w : f32
+} spike {
+} reset {
+}
+
+// -----
+
+ndp.neuron @N states [#ndp.var<"v" : f32>] inputs [] channels [] outputs []
+init {
+  %z = arith.constant 0.0 : f32
+  ndp.yield %z : f32
+} out {
+} update {
+  // expected-error @+1 {{reads 'f32' as 'f64'}}
+  %w = ndp.read self state "v" : f64
+  %z = arith.constant 0.0 : f32
+  ndp.yield %z : f32
+} spike {
+} reset {
+}
+
+// -----
+
+// expected-error @+1 {{synapse state must be scalar}}
+ndp.synapse @S states [#ndp.var<"w" : vector<2xf32>>] multiplicity 1 channel "in"
+init {
+  %z = arith.constant dense<0.0> : vector<2xf32>
+  ndp.yield %z : vector<2xf32>
+} transmit {
+} update {
+  %z = arith.constant dense<0.0> : vector<2xf32>
+  ndp.yield %z : vector<2xf32>
+}
+
+// -----
+
+ndp.synapse @S states [] multiplicity 1 channel "in"
+init {
+  ndp.yield
+} transmit {
+  // expected-error @+1 {{a synapse reads only its own state}}
+  %v = ndp.read self input "x" : f32
+  ndp.yield %v : f32
+} update {
+  ndp.yield
+}
+
+// -----
+
+// expected-error @+1 {{size must be at least 1}}
+ndp.population @p : @N[0] max 0 decay 0.5
+
+// -----
+
+// expected-error @+1 {{max (2) is below size (4)}}
+ndp.population @p : @N[4] max 2 decay 0.5
+
+// -----
+
+module {
+  // expected-error @+1 {{type @Missing is not an ndp.neuron}}
+  ndp.population @p : @Missing[4] max 4 decay 0.5
+}
+
+// -----
+
+// expected-error @+1 {{'fanin' needs a fanin of at least 1}}
+ndp.projection @q @a -> @a : @S fanin
+
+// -----
+
+// expected-error @+1 {{'p' needs a probability in [0, 1]}}
+ndp.projection @q @a -> @a : @S p p 1.5
+
+// -----
+
+// expected-error @+1 {{an event-driven projection cannot be fused}}
+ndp.projection @q @a -> @a : @S all {event_driven, fused}
+
+// -----
+
+%a = arith.constant 0.0 : f64
+// expected-error @+1 {{normal takes 2 arguments}}
+%r = ndp.rand normal(%a) site 1 : f32
+
+// -----
+
+%a = arith.constant 0.5 : f64
+// expected-error @+1 {{bernoulli draws an i1, the others an f32 or a vector of f32}}
+%r = ndp.rand bernoulli(%a) site 1 : f32
+
+// -----
+
+// expected-error @+1 {{'step' is an i32}}
+%s = ndp.clock step : f32
+
+// -----
+
+module {
+  ndp.param @eta : f64 = 1.0
+  // expected-error @+1 {{param @eta is 'f64', not 'f32'}}
+  %p = ndp.param_ref @eta : f32
+}
+
+// -----
+
+// expected-error @+1 {{param type must be f32, f64, i32 or i1, not 'i64'}}
+ndp.param @n : i64 = 1.0
+
+// -----
+
+ndp.run seed 0 steps 1 dt 1.0 {
+  // expected-error @+1 {{needs exactly one of 'file' and 'task'}}
+  ndp.feed @a "x"
+}

@@ -1,0 +1,146 @@
+#include "Projection.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+#include <set>
+#include <tuple>
+
+using namespace ndprt;
+
+namespace {
+
+PopDesc pop(const std::string &name, int64_t n) {
+  PopDesc d;
+  d.name = name;
+  d.size = n;
+  d.max = n;
+  d.channels = {"in"};
+  return d;
+}
+
+ProjDesc proj(int64_t multiplicity) {
+  ProjDesc d;
+  d.name = "q";
+  d.pre = "a";
+  d.post = "b";
+  d.multiplicity = multiplicity;
+  d.states.push_back(VarDesc{"w", "f32", 1});
+  return d;
+}
+
+/// The reference: for each post neuron, the multiset of (pre, par, w).
+using Ref = std::map<int64_t, std::multiset<std::tuple<int64_t, int32_t, float>>>;
+
+void expectSame(Projection &q, const Ref &ref, int64_t nPost) {
+  int64_t total = 0;
+  for (int64_t p = 0; p < nPost; ++p) {
+    std::multiset<std::tuple<int64_t, int32_t, float>> got;
+    int64_t s0 = q.rowStart.as<int64_t>()[p];
+    int32_t len = q.rowLen.as<int32_t>()[p];
+    ASSERT_LE(len, q.rowCap.as<int32_t>()[p]);
+    for (int32_t i = 0; i < len; ++i) {
+      int64_t s = s0 + i;
+      got.insert({q.preIndex.as<int32_t>()[s], q.par.as<int32_t>()[s], q.states[0].as<float>()[s]});
+      EXPECT_EQ(q.postOf.as<int32_t>()[s], p);
+      if (i > 0) {  // rows stay sorted by (pre, par)
+        auto prev = std::make_pair(q.preIndex.as<int32_t>()[s - 1], q.par.as<int32_t>()[s - 1]);
+        EXPECT_LT(prev, std::make_pair(q.preIndex.as<int32_t>()[s], q.par.as<int32_t>()[s]));
+      }
+    }
+    auto it = ref.find(p);
+    EXPECT_EQ(got, it == ref.end() ? decltype(got){} : it->second) << "row " << p;
+    total += len;
+  }
+  EXPECT_EQ(total, q.synapses());
+}
+
+} // namespace
+
+TEST(Projection, BuildLaysOutRowsInEdgeOrder) {
+  Population a(pop("a", 4), 0), b(pop("b", 3), 1);
+  a.grow(4);
+  b.grow(3);
+  Projection q(proj(2), 0, a, b);
+  std::vector<int64_t> order = q.build({{2, 1}, {0, 3}, {0, 1}});
+  ASSERT_EQ(order.size(), 6u);
+  // Edge order: by post, then pre, then parallel number.
+  std::vector<std::tuple<int, int, int>> seen;
+  for (int64_t s : order)
+    seen.push_back({q.postOf.as<int32_t>()[s], q.preIndex.as<int32_t>()[s], q.par.as<int32_t>()[s]});
+  std::vector<std::tuple<int, int, int>> want{{0, 1, 0}, {0, 1, 1}, {0, 3, 0}, {0, 3, 1}, {2, 1, 0}, {2, 1, 1}};
+  EXPECT_EQ(seen, want);
+  EXPECT_EQ(q.liveSlots(), order);
+}
+
+// Long random sequences of add, remove and compact against a simple reference.
+TEST(Projection, RandomEditsMatchReference) {
+  const int64_t nPre = 40, nPost = 30;
+  Population a(pop("a", nPre), 0), b(pop("b", nPost), 1);
+  a.grow(nPre);
+  b.grow(nPost);
+  Projection q(proj(3), 0, a, b);
+  q.build({{0, 0}, {5, 7}});
+  Ref ref;
+  for (int64_t s : q.liveSlots()) {
+    q.states[0].as<float>()[s] = 1.0f;
+    ref[q.postOf.as<int32_t>()[s]].insert({q.preIndex.as<int32_t>()[s], q.par.as<int32_t>()[s], 1.0f});
+  }
+  std::mt19937_64 rng(12345);
+  for (int round = 0; round < 20000; ++round) {
+    int op = static_cast<int>(rng() % 10);
+    if (op < 6) {
+      int64_t post = static_cast<int64_t>(rng() % nPost), pre = static_cast<int64_t>(rng() % nPre);
+      int32_t par = static_cast<int32_t>(rng() % 3);
+      auto &row = ref[post];
+      bool exists = false;
+      for (auto &t : row) exists |= std::get<0>(t) == pre && std::get<1>(t) == par;
+      if (exists) continue;
+      float w = static_cast<float>(round);
+      int64_t s = q.add(post, pre, par);
+      q.states[0].as<float>()[s] = w;
+      row.insert({pre, par, w});
+    } else if (op < 9) {
+      std::vector<int64_t> live = q.liveSlots();
+      if (live.empty()) continue;
+      int64_t s = live[rng() % live.size()];
+      int64_t post = q.postOf.as<int32_t>()[s];
+      ref[post].erase(ref[post].find({q.preIndex.as<int32_t>()[s], q.par.as<int32_t>()[s],
+                                      q.states[0].as<float>()[s]}));
+      q.remove(s);
+    } else {
+      q.compact();
+      // No holes left: the rows follow each other in post order.
+      int64_t at = 0;
+      for (int64_t p = 0; p < nPost; ++p) {
+        EXPECT_EQ(q.rowStart.as<int64_t>()[p], at);
+        at += q.rowCap.as<int32_t>()[p];
+      }
+      EXPECT_EQ(q.slotsUsed(), at);
+    }
+    if (round % 997 == 0) expectSame(q, ref, nPost);
+  }
+  expectSame(q, ref, nPost);
+  // Amortised growth: the slot arrays stay within a small factor of the live synapses.
+  EXPECT_LE(q.slotsUsed(), 2 * q.synapses() + 1024 + nPost * 16);
+}
+
+TEST(Projection, ByPreIndexListsOutgoingSynapsesByPost) {
+  Population a(pop("a", 5), 0), b(pop("b", 5), 1);
+  a.grow(5);
+  b.grow(5);
+  Projection q(proj(1), 0, a, b);
+  q.build({{4, 2}, {1, 2}, {3, 0}, {2, 2}});
+  q.rebuildByPre();
+  ASSERT_TRUE(q.byPreValid);
+  EXPECT_EQ(q.byPreLen.as<int32_t>()[2], 3);
+  EXPECT_EQ(q.byPreLen.as<int32_t>()[0], 1);
+  EXPECT_EQ(q.byPreLen.as<int32_t>()[1], 0);
+  int64_t start = q.byPreStart.as<int64_t>()[2];
+  std::vector<int> posts;
+  for (int i = 0; i < 3; ++i) posts.push_back(q.postOf.as<int32_t>()[q.byPre.as<int64_t>()[start + i]]);
+  EXPECT_EQ(posts, (std::vector<int>{1, 2, 4}));
+  q.add(0, 2, 0);
+  EXPECT_FALSE(q.byPreValid);
+}
