@@ -23,6 +23,7 @@ config.environment["PYTHONPATH"] = os.path.join(config.ndpc_src_root, "test", "l
 config.environment["ASAN_OPTIONS"] = "detect_leaks=1:abort_on_error=0"
 config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
 
+config.substitutions.append(("%ndpc-build", config.ndpc_obj_root))
 config.substitutions.append(("%ndpc", os.path.join(config.ndpc_tools_dir, "ndpc")))
 config.substitutions.append(("%ndp-opt", os.path.join(config.ndpc_tools_dir, "ndp-opt")))
 config.substitutions.append(("%python", config.python_executable))

@@ -93,9 +93,10 @@ module attributes {ndp.model = "kernels"} {
 // CHECK-SAME: ndp.bindings = ["ctx", "pop:r:channel:in", "scalars", "pop:r:state:v", "pop:r:out:y", "pop:r:importance", "status"]
 // CHECK-DAG: arith.constant 1.000000e-01 : f32
 // CHECK-DAG: arith.constant 0.899999976 : f32
-// CHECK: scf.parallel
+// The param is read once, before the loop.
 // CHECK: memref.load %{{.*}}[%c2] : memref<?xf64>
 // CHECK: arith.truncf
+// CHECK: scf.parallel
 // CHECK: memref.store
 // CHECK: math.tanh
 // CHECK: memref.store
@@ -113,12 +114,20 @@ module attributes {ndp.model = "kernels"} {
 // CHECK: scf.parallel
 // CHECK: scf.for {{.*}} iter_args
 // CHECK: arith.addf
+// The post neuron's importance is read once per row, before the row loop; the
+// NaN check is a flag carried through the loop.
 // CHECK-LABEL: func.func @ndp_k7_p0_fused
 // CHECK-SAME: "proj:p0:next"
-// CHECK: scf.for {{.*}} iter_args
+// CHECK: scf.parallel
+// CHECK: memref.load {{.*}} : memref<?xf32>
+// CHECK: scf.for {{.*}} iter_args(%{{.*}} = %false, %{{.*}} = %cst
 // CHECK: memref.store
 // CHECK: arith.mulf
+// CHECK: arith.ori
 // CHECK: arith.addf
+// CHECK: scf.yield
+// CHECK: scf.if
+// CHECK: memref.atomic_rmw ori
 // Event-driven: loops over the spikes and their outgoing synapses, no parallel loop.
 // CHECK-LABEL: func.func @ndp_k9_p1_event
 // CHECK-SAME: "pop:s:spikes"

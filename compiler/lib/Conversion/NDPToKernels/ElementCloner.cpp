@@ -86,7 +86,10 @@ SmallVector<Value> ElementCloner::clone(Region &region) {
 }
 
 Value ElementCloner::param(ndp::ParamRefOp op) {
+  // Loop-invariant: read once at the top of the kernel.
   OpBuilder &b = kb_.b();
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&kb_.func().getBody().front());
   Location l = op.getLoc();
   int i = paramIndex(module_, op.getParam());
   Value v = b.create<memref::LoadOp>(l, kb_.scalars(), ValueRange{kb_.indexConst(kScalarFirstParam + i)});
@@ -101,7 +104,10 @@ Value ElementCloner::param(ndp::ParamRefOp op) {
 }
 
 Value ElementCloner::clock(ndp::ClockOp op) {
+  // Loop-invariant: computed once, right where the step is known.
   OpBuilder &b = kb_.b();
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointAfterValue(step_);
   Location l = op.getLoc();
   if (op.getWhich() == ndp::Clock::Step) return b.create<arith::TruncIOp>(l, b.getI32Type(), step_);
   // t = step * dt, computed in f64 and rounded once to f32.

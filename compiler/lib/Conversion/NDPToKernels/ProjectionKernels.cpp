@@ -31,6 +31,9 @@ public:
 
   /// State values to use instead of loads (the freshly updated ones, when fused).
   void overrideStates(ArrayRef<Value> states) { states_.assign(states.begin(), states.end()); }
+  /// The post neuron's values are the same for the whole row: read them once,
+  /// before `rowLoop`.
+  void hoistPostReadsBefore(Operation *rowLoop) { rowLoop_ = rowLoop; }
 
   Value read(ndp::ReadOp r) {
     auto key = std::make_tuple(static_cast<int>(r.getRole()), static_cast<int>(r.getKind()), r.getName().str());
@@ -46,7 +49,12 @@ public:
       break;
     }
     case ndp::Role::Pre: v = readNeuron(kb_, *proj_.pre, r.getKind(), r.getName(), r.getType(), j_, r); break;
-    case ndp::Role::Post: v = readNeuron(kb_, *proj_.post, r.getKind(), r.getName(), r.getType(), p_, r); break;
+    case ndp::Role::Post: {
+      OpBuilder::InsertionGuard guard(kb_.b());
+      if (rowLoop_) kb_.b().setInsertionPoint(rowLoop_);
+      v = readNeuron(kb_, *proj_.post, r.getKind(), r.getName(), r.getType(), p_, r);
+      break;
+    }
     default: r.emitError() << "a synapse reads only its own state, pre and post"; break;
     }
     cache_[key] = v;
@@ -66,7 +74,12 @@ public:
     RandomKey k;
     k.step = step;
     k.group = (uint64_t(kEntitySynapse) << 32) | static_cast<uint64_t>(proj_.index);
-    Value postId = kb_.load(kb_.array(popBinding(proj_.post->name(), "ids"), b.getI64Type()), p_, b.getI64Type());
+    Value postId;
+    {
+      OpBuilder::InsertionGuard guard(b);
+      if (rowLoop_) b.setInsertionPoint(rowLoop_);
+      postId = kb_.load(kb_.array(popBinding(proj_.post->name(), "ids"), b.getI64Type()), p_, b.getI64Type());
+    }
     Value preId = kb_.load(kb_.array(popBinding(proj_.pre->name(), "ids"), b.getI64Type()), j_, b.getI64Type());
     Value c32 = b.create<arith::ConstantIntOp>(l, 32, 64);
     k.id = b.create<arith::OrIOp>(l, b.create<arith::ShLIOp>(l, postId, c32), preId);
@@ -86,6 +99,7 @@ private:
   ModelInfo &info_;
   ProjInfo &proj_;
   Value s_, j_, p_, step_;
+  Operation *rowLoop_ = nullptr;
   SmallVector<Value> states_;
   std::map<std::tuple<int, int, std::string>, Value> cache_;
 };
@@ -110,11 +124,20 @@ Value channelArray(KernelBuilder &kb, ProjInfo &proj) {
   return kb.array(popBinding(proj.post->name(), "channel", proj.syn.getChannel().str()), kb.b().getF32Type());
 }
 
+/// One synapse's work in a row sweep: its contribution to the row's sum (or
+/// null) and the new state values to check for NaN/Inf (may be empty).
+struct SynapseWork {
+  Value contribution;
+  SmallVector<Value> checked;
+};
+
 /// scf.parallel over post rows [begin, end) and, inside, scf.for over the row's
-/// synapses with an f32 accumulator. `body` computes a synapse's contribution
-/// (or null for none); `finish` consumes the row's sum.
+/// synapses carrying an f32 sum (when `accumulate`) and a NaN/Inf flag, so the
+/// check costs no branch per synapse. `body` gets the synapse slot, its pre and
+/// post index and the row loop (to hoist row-invariant reads before it);
+/// `finish` consumes the row's sum.
 void forEachRow(KernelBuilder &kb, ProjInfo &proj, bool accumulate,
-                const std::function<Value(Value s, Value j, Value p)> &body,
+                const std::function<SynapseWork(Value s, Value j, Value p, Operation *rowLoop)> &body,
                 const std::function<void(Value p, Value sum)> &finish) {
   OpBuilder &b = kb.b();
   Location l = kb.loc();
@@ -126,22 +149,38 @@ void forEachRow(KernelBuilder &kb, ProjInfo &proj, bool accumulate,
   Value len = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "row_len"), b.getI32Type()), p, b.getI32Type()));
   Value stop = b.create<arith::AddIOp>(l, start, len);
   Value zero = b.create<arith::ConstantFloatOp>(l, llvm::APFloat(0.0f), b.getF32Type());
-  auto loop = b.create<scf::ForOp>(l, start, stop, kb.indexConst(1), accumulate ? ValueRange{zero} : ValueRange{});
+  Value clean = b.create<arith::ConstantIntOp>(l, 0, 1);
+  bool anyChecked = false;
+  SmallVector<Value> init{clean};
+  if (accumulate) init.push_back(zero);
+  auto loop = b.create<scf::ForOp>(l, start, stop, kb.indexConst(1), init);
   {
     OpBuilder::InsertionGuard g(b);
-    // Without iter_args the builder already put an scf.yield in the body.
-    Block *loopBody = loop.getBody();
-    if (!loopBody->empty() && loopBody->back().hasTrait<OpTrait::IsTerminator>()) b.setInsertionPoint(&loopBody->back());
-    else b.setInsertionPointToEnd(loopBody);
+    b.setInsertionPointToStart(loop.getBody());
     Value s = loop.getInductionVar();
     Value j = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "pre"), b.getI32Type()), s, b.getI32Type()));
-    Value c = body(s, j, p);
-    if (accumulate) {
-      Value acc = b.create<arith::AddFOp>(l, loop.getRegionIterArgs()[0], c);
-      b.create<scf::YieldOp>(l, acc);
+    SynapseWork w = body(s, j, p, loop);
+    anyChecked = !w.checked.empty();
+    Value bad = loop.getRegionIterArgs()[0];
+    for (Value v : w.checked) {
+      if (!isa<FloatType>(v.getType())) continue;
+      Value d = b.create<arith::SubFOp>(l, v, v);  // NaN exactly when v is NaN or infinite
+      bad = b.create<arith::OrIOp>(l, bad, b.create<arith::CmpFOp>(l, arith::CmpFPredicate::UNO, d, d));
     }
+    SmallVector<Value> next{bad};
+    if (accumulate) next.push_back(b.create<arith::AddFOp>(l, loop.getRegionIterArgs()[1], w.contribution));
+    b.create<scf::YieldOp>(l, next);
   }
-  finish(p, accumulate ? loop.getResult(0) : Value());
+  Value bad = loop.getResult(0);
+  if (anyChecked) {
+    auto ifBad = b.create<scf::IfOp>(l, bad, /*withElseRegion=*/false);
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(ifBad.thenBlock());
+    Value one = b.create<arith::ConstantIntOp>(l, 1, 32);
+    b.create<memref::AtomicRMWOp>(l, arith::AtomicRMWKind::ori, one, kb.array("status", b.getI32Type()),
+                                  ValueRange{kb.indexConst(0)});
+  }
+  finish(p, accumulate ? loop.getResult(1) : Value());
 }
 
 void addInto(KernelBuilder &kb, Value array, Value p, Value sum) {
@@ -184,9 +223,10 @@ void emitTransmit(ModelInfo &info, ProjInfo &proj) {
   Value chan = channelArray(kb, proj);
   forEachRow(
       kb, proj, /*accumulate=*/true,
-      [&](Value s, Value j, Value p) {
+      [&](Value s, Value j, Value p, Operation *rowLoop) {
         SynapseElement el(kb, info, proj, s, j, p, step);
-        return el.clone(proj.syn.getTransmit(), step)[0];
+        el.hoistPostReadsBefore(rowLoop);
+        return SynapseWork{el.clone(proj.syn.getTransmit(), step)[0], {}};
       },
       [&](Value p, Value sum) { addInto(kb, chan, p, sum); });
   info.kernels.push_back({index, "proj_transmit", proj.name(), kb.finish()});
@@ -199,11 +239,11 @@ void emitUpdate(ModelInfo &info, ProjInfo &proj) {
   Value step = kb.ctxI64(kCtxStep);
   forEachRow(
       kb, proj, /*accumulate=*/false,
-      [&](Value s, Value j, Value p) {
+      [&](Value s, Value j, Value p, Operation *rowLoop) {
         SynapseElement el(kb, info, proj, s, j, p, step);
+        el.hoistPostReadsBefore(rowLoop);
         SmallVector<Value> vals = el.clone(proj.syn.getUpdate(), step);
-        kb.checkFinite(storeStates(kb, proj, el, vals, s));
-        return Value();
+        return SynapseWork{Value(), storeStates(kb, proj, el, vals, s)};
       },
       [](Value, Value) {});
   info.kernels.push_back({index, "proj_update", proj.name(), kb.finish()});
@@ -220,13 +260,15 @@ void emitFused(ModelInfo &info, ProjInfo &proj) {
   Value nextArray = kb.array(projBinding(proj.name(), "next"), b.getF32Type());
   forEachRow(
       kb, proj, /*accumulate=*/true,
-      [&](Value s, Value j, Value p) {
+      [&](Value s, Value j, Value p, Operation *rowLoop) {
+        // One element for both: the neurons' values do not change in phase 4,
+        // so the update and the next transmit share their loads.
         SynapseElement el(kb, info, proj, s, j, p, step);
+        el.hoistPostReadsBefore(rowLoop);
         SmallVector<Value> vals = el.clone(proj.syn.getUpdate(), step);
-        kb.checkFinite(storeStates(kb, proj, el, vals, s));
-        SynapseElement after(kb, info, proj, s, j, p, next);
-        after.overrideStates(vals);
-        return after.clone(proj.syn.getTransmit(), next)[0];
+        SmallVector<Value> changed = storeStates(kb, proj, el, vals, s);
+        el.overrideStates(vals);
+        return SynapseWork{el.clone(proj.syn.getTransmit(), next)[0], changed};
       },
       [&](Value p, Value sum) { b.create<memref::StoreOp>(kb.loc(), sum, nextArray, ValueRange{p}); });
   info.kernels.push_back({index, "proj_fused", proj.name(), kb.finish()});

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Runs the benchmarks of bench/README.md and prints one table.
+
+Every implementation is first checked to compute the same result as ndpc on a
+small size; then each is timed several times, interleaved, and the table gives
+min and median, throughput and the ratio to ndpc. Timings cover the step loop
+only (each program measures it itself), not building the graph.
+
+usage: bench/run.py [--quick] [--reps R] [--threads T]
+"""
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.environ.get("NDPC_BUILD", os.path.join(ROOT, "build"))
+WORK = os.path.join(BUILD, "bench")
+NDPC = os.path.join(BUILD, "bin", "ndpc")
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout
+
+
+def w1_model(n):
+    src = open(os.path.join(ROOT, "bench", "w1", "w1_hebbian.ndp")).read()
+    return re.sub(r"population net: N\[\d+\];", f"population net: N[{n}];", src)
+
+
+def prepare_w1(n, k):
+    d = os.path.join(WORK, f"w1_{n}_{k}")
+    if not os.path.exists(os.path.join(d, "col.bin")):
+        sh([sys.executable, os.path.join(ROOT, "bench", "w1", "gen.py"), d, str(n), str(k)])
+    model = os.path.join(d, "w1.ndp")
+    open(model, "w").write(w1_model(n))
+    sh([NDPC, "compile", model, "-O3", "-o", os.path.join(d, "w1")])
+    return d
+
+
+def build_peer():
+    exe = os.path.join(WORK, "w1_peer")
+    src = os.path.join(ROOT, "bench", "w1", "peer.cpp")
+    if not os.path.exists(exe) or os.path.getmtime(exe) < os.path.getmtime(src):
+        sh(["g++", "-std=c++17", "-O3", "-march=native", "-ffp-contract=off", "-fopenmp", src, "-o", exe])
+    return exe
+
+
+def run_ndpc(d, steps, threads):
+    out = subprocess.run([os.path.join(d, "w1"), "--steps", str(steps), "--threads", str(threads),
+                          "--out-dir", d, "--quiet", "--stats"], check=True, capture_output=True, text=True)
+    m = re.search(r"stats: \d+ steps in ([0-9.e+-]+) s", out.stderr)
+    return float(m.group(1))
+
+
+def run_peer(exe, d, steps, threads):
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads))
+    out = sh([exe, d, str(steps)], env=env)
+    return float(re.search(r"seconds ([0-9.e+-]+)", out).group(1))
+
+
+def check_w1(peer, threads):
+    """ndpc and the peer start from the same files; after 10 steps y must agree."""
+    d = prepare_w1(2000, 20)
+    run_ndpc(d, 10, threads)
+    run_peer(peer, d, 10, threads)
+    y_ndpc = np.load(os.path.join(d, "y.npy"))[-1]
+    y_peer = np.fromfile(os.path.join(d, "peer_y.bin"), dtype=np.float32)
+    err = float(np.max(np.abs(y_ndpc - y_peer)))
+    if err > 1e-5:
+        sys.exit(f"W1 check failed: ndpc and the C++ peer differ by {err} after 10 steps")
+    return err
+
+
+def triad_limit(threads):
+    """STREAM-style triad (a = b + s*c) bandwidth in bytes/s, the W1 limit's basis."""
+    exe = os.path.join(WORK, "triad")
+    src = os.path.join(ROOT, "bench", "w0", "triad.cpp")
+    if not os.path.exists(exe) or os.path.getmtime(exe) < os.path.getmtime(src):
+        sh(["g++", "-std=c++17", "-O3", "-march=native", "-fopenmp", src, "-o", exe])
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads))
+    return float(re.search(r"bytes_per_second ([0-9.e+-]+)", sh([exe], env=env)).group(1))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="a smaller W1 (10^4 neurons) for a fast look")
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--threads", type=int, default=os.cpu_count())
+    args = ap.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+    peer = build_peer()
+    err = check_w1(peer, args.threads)
+    print(f"W1 check: ndpc and the C++ peer agree after 10 steps (max |dy| = {err:.2g})")
+
+    n, k, steps = (10_000, 100, 50) if args.quick else (100_000, 100, 20)
+    d = prepare_w1(n, k)
+    times = {"ndpc (fused)": [], "C++/OpenMP two-pass": []}
+    for _ in range(args.reps):  # interleaved
+        times["ndpc (fused)"].append(run_ndpc(d, steps, args.threads))
+        times["C++/OpenMP two-pass"].append(run_peer(peer, d, steps, args.threads))
+    updates = n * k * steps
+    bw = triad_limit(args.threads)
+    # Bytes a synapse update must move at the least: the fused sweep reads w and
+    # the pre index and writes w (12 bytes); the gathered activity stays in cache.
+    limit = bw / 12.0
+    base = min(times["ndpc (fused)"])
+    print(f"\nW1 Hebbian: {n} neurons, fan-in {k}, {steps} steps, {args.threads} threads, {args.reps} runs each")
+    print(f"{'implementation':<24}{'min s':>10}{'median s':>10}{'synapse-updates/s':>20}{'ratio':>8}{'of limit':>10}")
+    for name, ts in times.items():
+        rate = updates / min(ts)
+        print(f"{name:<24}{min(ts):>10.4f}{statistics.median(ts):>10.4f}{rate:>20.3e}"
+              f"{base / min(ts):>8.2f}{rate / limit:>9.0%}")
+    print(f"limit: triad bandwidth {bw / 1e9:.1f} GB/s / 12 bytes per synapse update = {limit:.3e} updates/s")
+    print("ratio: ndpc's time over the implementation's (above 1: faster than ndpc)")
+
+
+if __name__ == "__main__":
+    main()
