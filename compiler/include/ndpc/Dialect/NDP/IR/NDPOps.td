@@ -247,12 +247,30 @@ def NDP_RecordOp : NDP_Op<"record", [HasParent<"RunOp">, DeclareOpInterfaceMetho
 
 def NDP_SnapshotOp : NDP_Op<"snapshot", [HasParent<"RunOp">]> {
   let summary = "writes graph snapshots every `every` steps into a folder";
+  let description = [{
+    After steps `every - 1`, `2 * every - 1`, ... writes the graph (neurons,
+    synapses and their values) into the folder `path`, one file set per
+    snapshot, for plots and growth animations.
+
+    ```mlir
+    ndp.snapshot every 500 to "growth"
+    ```
+  }];
   let arguments = (ins I64Attr:$every, StrAttr:$path);
   let assemblyFormat = "`every` $every `to` $path attr-dict";
 }
 
 def NDP_CheckpointOp : NDP_Op<"checkpoint", [HasParent<"RunOp">]> {
   let summary = "writes a resumable checkpoint every `every` steps";
+  let description = [{
+    After steps `every - 1`, `2 * every - 1`, ... writes everything a run needs
+    to continue (the graph, its values, the step) to `path`, atomically; the
+    compiled program's `--resume` continues from it.
+
+    ```mlir
+    ndp.checkpoint every 1000 to "model.ckpt"
+    ```
+  }];
   let arguments = (ins I64Attr:$every, StrAttr:$path);
   let assemblyFormat = "`every` $every `to` $path attr-dict";
 }
@@ -279,6 +297,9 @@ def NDP_ReportAccuracyOp : NDP_Op<"report_accuracy", [HasParent<"RunOp">]> {
 def NDP_ReportCountOp : NDP_Op<"report_count", [HasParent<"RunOp">]> {
   let summary = "reports how many neurons a population, or synapses a type, has at the end";
   let description = [{
+    `what` is "neurons" (of the population `target`) or "synapses" (of every
+    projection of the synapse type `target`).
+
     ```mlir
     ndp.report_count "neurons" @cortex label "neurons(cortex)"
     ndp.report_count "synapses" @Hebb label "synapses(Hebb)"
@@ -318,6 +339,9 @@ def NDP_ReadOp : NDP_Op<"read", [Pure]> {
 def NDP_ParamRefOp : NDP_Op<"param_ref", [Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
   let summary = "reads the current value of a param";
   let description = [{
+    The value comes from the run-time parameter table (the default or
+    `--param`), converted from f64 to the param's type.
+
     ```mlir
     %eta = ndp.param_ref @eta : f32
     ```
@@ -330,6 +354,9 @@ def NDP_ParamRefOp : NDP_Op<"param_ref", [Pure, DeclareOpInterfaceMethods<Symbol
 def NDP_ClockOp : NDP_Op<"clock", [Pure]> {
   let summary = "the current step (i32) or time (f32, step * dt)";
   let description = [{
+    In a fused kernel's transmit part the clock is one step ahead, because that
+    part computes the next step's contribution.
+
     ```mlir
     %s = ndp.clock step : i32
     %t = ndp.clock time : f32
@@ -365,6 +392,9 @@ def NDP_RandOp : NDP_Op<"rand", [Pure]> {
 def NDP_YieldOp : NDP_Op<"yield", [Pure, Terminator, ReturnLike]> {
   let summary = "ends an element region with its values";
   let description = [{
+    The values the enclosing region produces, in the order of its type's
+    variables (states, outs), or the spike test's `i1`, or the transmit's f32.
+
     ```mlir
     ndp.yield %v, %rate : f32, f32
     ```
