@@ -40,7 +40,7 @@ void Column::resize(int64_t elements) {
     bytes = (bytes + 63) / 64 * 64;
     void *p = std::aligned_alloc(64, bytes);
     if (!p) throw Fault("out of memory growing '" + name_ + "' to " + std::to_string(cap) + " elements");
-    std::memset(p, 0, bytes);
+    // Only what is used is written: untouched capacity costs no page.
     if (data_) std::memcpy(p, data_, static_cast<size_t>(size_) * elementBytes());
     std::free(data_);
     data_ = p;

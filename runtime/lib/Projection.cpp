@@ -20,18 +20,18 @@ void Projection::ensureSlots(int64_t n) {
 void Projection::resizeRows() {
   int64_t n = post_->size();
   int64_t old = rowStart.size();
-  for (Column *c : {&rowStart, &rowLen, &rowCap, &next}) c->resize(n);
-  for (int64_t p = old; p < n; ++p) rowStart.as<int64_t>()[p] = used_;  // empty rows
+  if (n > old) {
+    for (Column *c : {&rowStart, &rowLen, &rowCap, &next, &deadRows}) c->resize(n);
+    for (int64_t p = old; p < n; ++p) rowStart.as<int64_t>()[p] = used_;  // empty rows
+  }
+  if (outValid_) out_.resizeRows(pre_->size());
 }
 
 std::vector<int64_t> Projection::build(std::vector<std::pair<int64_t, int64_t>> pairs) {
   std::sort(pairs.begin(), pairs.end());
   int64_t nPost = post_->size();
   int64_t k = desc_.multiplicity;
-  rowStart.resize(nPost);
-  rowLen.resize(nPost);
-  rowCap.resize(nPost);
-  next.resize(nPost);
+  for (Column *c : {&rowStart, &rowLen, &rowCap, &next, &deadRows}) c->resize(nPost);
   std::vector<int64_t> count(static_cast<size_t>(nPost), 0);
   for (auto &pr : pairs) count[static_cast<size_t>(pr.first)] += k;
   // Slack of about 1/16 per row: growth appends in place most of the time.
@@ -46,6 +46,7 @@ std::vector<int64_t> Projection::build(std::vector<std::pair<int64_t, int64_t>> 
   }
   ensureSlots(total);
   used_ = total;
+  holes_ = 0;
   std::vector<int64_t> order;
   order.reserve(pairs.size() * static_cast<size_t>(k));
   for (auto &pr : pairs)
@@ -60,6 +61,8 @@ std::vector<int64_t> Projection::build(std::vector<std::pair<int64_t, int64_t>> 
   live_ = static_cast<int64_t>(order.size());
   byPreValid = false;
   nextValid = false;
+  outValid_ = false;
+  out_.clear();
   return order;
 }
 
@@ -68,22 +71,29 @@ void Projection::moveSlot(int64_t from, int64_t to) {
   for (Column &c : states) c.copyElement(from, to);
 }
 
-int64_t Projection::add(int64_t post, int64_t pre, int32_t parNum) {
+void Projection::relocateRow(int64_t post, int64_t newCap) {
   int64_t *start = rowStart.as<int64_t>();
   int32_t *len = rowLen.as<int32_t>(), *cap = rowCap.as<int32_t>();
-  if (len[post] == cap[post]) {
-    // Full: move the row to the end with twice the room.
-    int64_t newCap = std::max<int64_t>(4, 2 * static_cast<int64_t>(cap[post]));
-    int64_t dest = used_;
-    ensureSlots(used_ + newCap);
-    start = rowStart.as<int64_t>();
-    len = rowLen.as<int32_t>();
-    cap = rowCap.as<int32_t>();
-    for (int32_t i = 0; i < len[post]; ++i) moveSlot(start[post] + i, dest + i);
-    start[post] = dest;
-    cap[post] = static_cast<int32_t>(newCap);
-    used_ += newCap;
-  }
+  int64_t dest = used_;
+  ensureSlots(used_ + newCap);
+  for (int32_t i = 0; i < len[post]; ++i) moveSlot(start[post] + i, dest + i);
+  holes_ += cap[post];
+  start[post] = dest;
+  cap[post] = static_cast<int32_t>(newCap);
+  used_ += newCap;
+}
+
+void Projection::reserveRow(int64_t post, int64_t extra) {
+  int64_t need = rowLen.as<int32_t>()[post] + extra;
+  if (need > rowCap.as<int32_t>()[post]) relocateRow(post, need);
+}
+
+int64_t Projection::add(int64_t post, int64_t pre, int32_t parNum) {
+  // Full: move the row to the end with twice the room.
+  if (rowLen.as<int32_t>()[post] == rowCap.as<int32_t>()[post])
+    relocateRow(post, std::max<int64_t>(4, 2 * static_cast<int64_t>(rowCap.as<int32_t>()[post])));
+  int64_t *start = rowStart.as<int64_t>();
+  int32_t *len = rowLen.as<int32_t>();
   // Insert in (pre, par) order, shifting the tail of the row by one.
   int64_t s = start[post] + len[post];
   while (s > start[post]) {
@@ -98,18 +108,39 @@ int64_t Projection::add(int64_t post, int64_t pre, int32_t parNum) {
   for (Column &c : states) std::memset(static_cast<char *>(c.data()) + s * c.elementBytes(), 0, c.elementBytes());
   ++len[post];
   ++live_;
+  if (outValid_) out_.insert(pre, static_cast<int32_t>(post));
   byPreValid = false;
   nextValid = false;
-  if (used_ > 2 * live_ + 1024) compact();
   return s;
 }
 
-void Projection::remove(int64_t slot) {
-  int64_t post = postOf.as<int32_t>()[slot];
-  int64_t end = rowStart.as<int64_t>()[post] + rowLen.as<int32_t>()[post];
-  for (int64_t s = slot; s + 1 < end; ++s) moveSlot(s + 1, s);
-  --rowLen.as<int32_t>()[post];
-  --live_;
+void Projection::kill(int64_t slot) {
+  if (par.as<int32_t>()[slot] < 0) return;
+  par.as<int32_t>()[slot] = -1;
+  dirtyRows_.push_back(postOf.as<int32_t>()[slot]);
+}
+
+void Projection::fold() {
+  if (dirtyRows_.empty()) return;
+  std::sort(dirtyRows_.begin(), dirtyRows_.end());
+  dirtyRows_.erase(std::unique(dirtyRows_.begin(), dirtyRows_.end()), dirtyRows_.end());
+  int32_t *parNum = par.as<int32_t>();
+  for (int64_t p : dirtyRows_) {
+    int64_t s0 = rowStart.as<int64_t>()[p];
+    int32_t len = rowLen.as<int32_t>()[p], kept = 0;
+    for (int32_t i = 0; i < len; ++i) {
+      int64_t s = s0 + i;
+      if (parNum[s] < 0) {
+        if (outValid_) out_.erase(preIndex.as<int32_t>()[s], static_cast<int32_t>(p));
+        continue;
+      }
+      if (kept != i) moveSlot(s, s0 + kept);
+      ++kept;
+    }
+    live_ -= len - kept;
+    rowLen.as<int32_t>()[p] = kept;
+  }
+  dirtyRows_.clear();
   byPreValid = false;
   nextValid = false;
 }
@@ -125,16 +156,16 @@ void Projection::compact() {
   for (int64_t p = 0; p < nPost; ++p) {
     int64_t s0 = rowStart.as<int64_t>()[p];
     int32_t len = rowLen.as<int32_t>()[p];
-    for (int32_t i = 0; i < len; ++i) {
-      for (auto [src, dst] : {std::pair<Column *, Column *>{&preIndex, &fresh.preIndex},
-                              {&postOf, &fresh.postOf}, {&par, &fresh.par}})
-        std::memcpy(static_cast<char *>(dst->data()) + (at + i) * dst->elementBytes(),
-                    static_cast<char *>(src->data()) + (s0 + i) * src->elementBytes(), src->elementBytes());
-      for (size_t k = 0; k < states.size(); ++k)
-        std::memcpy(static_cast<char *>(fresh.states[k].data()) + (at + i) * states[k].elementBytes(),
-                    static_cast<char *>(states[k].data()) + (s0 + i) * states[k].elementBytes(),
-                    states[k].elementBytes());
-    }
+    auto copy = [&](const Column &src, Column &dst) {
+      if (len == 0) return;
+      std::memcpy(static_cast<char *>(dst.data()) + at * dst.elementBytes(),
+                  static_cast<const char *>(src.data()) + s0 * src.elementBytes(),
+                  static_cast<size_t>(len) * src.elementBytes());
+    };
+    copy(preIndex, fresh.preIndex);
+    copy(postOf, fresh.postOf);
+    copy(par, fresh.par);
+    for (size_t k = 0; k < states.size(); ++k) copy(states[k], fresh.states[k]);
     rowStart.as<int64_t>()[p] = at;
     at += rowCap.as<int32_t>()[p];
   }
@@ -143,7 +174,12 @@ void Projection::compact() {
   par = std::move(fresh.par);
   for (size_t k = 0; k < states.size(); ++k) states[k] = std::move(fresh.states[k]);
   used_ = total;
+  holes_ = 0;
   byPreValid = false;
+}
+
+void Projection::maybeCompact() {
+  if (holes_ > 1024 && 2 * holes_ > used_) compact();
 }
 
 void Projection::rebuildByPre() {
@@ -173,12 +209,68 @@ void Projection::rebuildByPre() {
   byPreValid = true;
 }
 
+std::pair<int64_t, int64_t> Projection::pairSlots(int64_t post, int64_t pre) const {
+  int64_t s0 = rowStart.as<int64_t>()[post];
+  const int32_t *row = preIndex.as<int32_t>() + s0;
+  const int32_t *end = row + rowLen.as<int32_t>()[post];
+  auto range = std::equal_range(row, end, static_cast<int32_t>(pre));
+  return {s0 + (range.first - row), s0 + (range.second - row)};
+}
+
+int32_t Projection::freeParallel(int64_t post, int64_t pre) const {
+  auto [first, last] = pairSlots(post, pre);
+  // The pair's parallel numbers are sorted: the first gap is the free one.
+  int32_t want = 0;
+  for (int64_t s = first; s < last; ++s, ++want)
+    if (par.as<int32_t>()[s] != want) break;
+  return want < desc_.multiplicity ? want : -1;
+}
+
+void Projection::buildOutgoing() {
+  out_.clear();
+  out_.resizeRows(pre_->size());
+  // Rows in post order: each pre's posts arrive ascending, so inserts append.
+  for (int64_t p = 0; p < post_->size(); ++p) {
+    int64_t s0 = rowStart.as<int64_t>()[p];
+    for (int32_t i = 0; i < rowLen.as<int32_t>()[p]; ++i)
+      if (par.as<int32_t>()[s0 + i] >= 0) out_.insert(preIndex.as<int32_t>()[s0 + i], static_cast<int32_t>(p));
+  }
+  outValid_ = true;
+}
+
+const int32_t *Projection::outBegin(int64_t pre) {
+  if (!outValid_) buildOutgoing();
+  return out_.begin(pre);
+}
+
+const int32_t *Projection::outEnd(int64_t pre) {
+  if (!outValid_) buildOutgoing();
+  return out_.end(pre);
+}
+
+void Projection::readStates(int64_t slot, std::vector<char> &bytes) const {
+  bytes.clear();
+  for (const Column &c : states) {
+    const char *p = static_cast<const char *>(c.data()) + slot * c.elementBytes();
+    bytes.insert(bytes.end(), p, p + c.elementBytes());
+  }
+}
+
+void Projection::writeStates(int64_t slot, const std::vector<char> &bytes) {
+  size_t at = 0;
+  for (Column &c : states) {
+    std::memcpy(static_cast<char *>(c.data()) + slot * c.elementBytes(), bytes.data() + at, c.elementBytes());
+    at += c.elementBytes();
+  }
+}
+
 std::vector<int64_t> Projection::liveSlots() const {
   std::vector<int64_t> out;
   out.reserve(static_cast<size_t>(live_));
   for (int64_t p = 0; p < post_->size(); ++p) {
     int64_t s0 = rowStart.as<int64_t>()[p];
-    for (int32_t i = 0; i < rowLen.as<int32_t>()[p]; ++i) out.push_back(s0 + i);
+    for (int32_t i = 0; i < rowLen.as<int32_t>()[p]; ++i)
+      if (par.as<int32_t>()[s0 + i] >= 0) out.push_back(s0 + i);
   }
   return out;
 }
@@ -187,6 +279,25 @@ size_t Projection::bytesPerSynapse() const {
   size_t b = preIndex.elementBytes() + postOf.elementBytes() + par.elementBytes();
   for (const Column &c : states) b += c.elementBytes();
   return b;
+}
+
+size_t Projection::bytesAllocated() const {
+  size_t b = 0;
+  for (const Column *c : {&preIndex, &postOf, &par, &rowStart, &rowLen, &rowCap, &next, &deadRows, &byPreStart,
+                          &byPreLen, &byPre})
+    b += static_cast<size_t>(c->capacity()) * c->elementBytes();
+  for (const Column &c : states) b += static_cast<size_t>(c.capacity()) * c.elementBytes();
+  return b + out_.bytes();
+}
+
+void Projection::restore(const Counts &c) {
+  used_ = c.used;
+  live_ = c.live;
+  holes_ = c.holes;
+  dirtyRows_.clear();
+  out_.clear();
+  outValid_ = false;
+  byPreValid = false;
 }
 
 } // namespace ndprt

@@ -4,7 +4,9 @@
 #include "Column.h"
 #include "Descriptor.h"
 #include "Population.h"
+#include "RaggedIndex.h"
 
+#include <utility>
 #include <vector>
 
 namespace ndprt {
@@ -18,9 +20,14 @@ namespace ndprt {
 /// Summing `in` is a gather over each row with no atomics. Adding a synapse to a
 /// row with slack writes one slot; a full row moves to the end of the slot
 /// arrays with twice the capacity (amortised O(1), never copying the graph); the
-/// holes it leaves are reclaimed by compact() when they pass half the slots.
-/// Removing marks nothing here: remove() closes the gap in its row at once, so
+/// room it leaves behind is reclaimed by compact() once it passes half the
+/// slots. Removing is two-phase: kill() marks a tombstone (parallel number -1)
+/// and fold(), at a step boundary, closes the gaps of the rows that have one, so
 /// kernels never see a dead slot.
+///
+/// Beside the rows, an outgoing index (pre -> its posts, one entry per synapse)
+/// is built on first use and then kept up to date by every edit: growth needs a
+/// neuron's outgoing synapses.
 class Projection {
 public:
   Projection(const ProjDesc &desc, int index, Population &pre, Population &post);
@@ -30,20 +37,43 @@ public:
   int index() const { return index_; }
   Population &pre() { return *pre_; }
   Population &post() { return *post_; }
+  bool selfProjection() const { return pre_ == post_; }
 
   /// Lays out the initial synapses from (post, pre) pairs, `multiplicity` each,
   /// in edge order (post, pre, parallel number). Returns their slots in that order.
   std::vector<int64_t> build(std::vector<std::pair<int64_t, int64_t>> pairs);
-  /// Adds one synapse; returns its slot. Keeps the row sorted.
+  /// Adds one synapse with zeroed state; returns its slot. Keeps the row sorted.
+  /// Slots of the same row may move; slots of other rows stay.
   int64_t add(int64_t post, int64_t pre, int32_t par);
-  /// Removes the synapse at `slot`.
-  void remove(int64_t slot);
-  /// Grows the row arrays when the post population grew.
+  /// Makes room for `extra` more synapses in row `post` (at most one move).
+  void reserveRow(int64_t post, int64_t extra);
+  /// Marks the synapse at `slot` dead; fold() removes it.
+  void kill(int64_t slot);
+  /// Removes every dead synapse, closing the gaps in their rows.
+  void fold();
+  /// Grows the per-post and per-pre arrays after a population grew.
   void resizeRows();
   /// Moves every row to the front, in post order, without holes.
   void compact();
-  /// Rebuilds the by-pre index (outgoing slots of every pre neuron, by post).
+  /// compact() when the room left behind by moved rows passes half the slots.
+  void maybeCompact();
+  /// Rebuilds the by-pre slot index of event-driven delivery.
   void rebuildByPre();
+
+  /// The slots [first, last) of row `post` holding synapses from `pre`.
+  std::pair<int64_t, int64_t> pairSlots(int64_t post, int64_t pre) const;
+  /// The lowest parallel number the pair (post, pre) does not use, or -1 when
+  /// it has `multiplicity` synapses already.
+  int32_t freeParallel(int64_t post, int64_t pre) const;
+
+  /// The posts of `pre`'s outgoing synapses, ascending, one per synapse.
+  const int32_t *outBegin(int64_t pre);
+  const int32_t *outEnd(int64_t pre);
+  bool outgoingBuilt() const { return outValid_; }
+
+  /// The state bytes of one slot (all state columns, in order), to copy a synapse.
+  void readStates(int64_t slot, std::vector<char> &bytes) const;
+  void writeStates(int64_t slot, const std::vector<char> &bytes);
 
   int64_t synapses() const { return live_; }
   int64_t slotsUsed() const { return used_; }
@@ -53,6 +83,7 @@ public:
   // Per post neuron:
   Column rowStart{"row_start", "i64", 1}, rowLen{"row_len", "i32", 1}, rowCap{"row_cap", "i32", 1};
   Column next{"next", "f32", 1};
+  Column deadRows{"dead_rows", "bool", 1};  // set by prune kernels: the row has a synapse to remove
   bool nextValid = false;
   // Per slot:
   Column preIndex{"pre", "i32", 1}, postOf{"post_of", "i32", 1}, par{"par", "i32", 1};
@@ -63,15 +94,28 @@ public:
   std::vector<int64_t> initSlots;  // the slots the next init kernel call initialises
 
   size_t bytesPerSynapse() const;
+  /// Bytes allocated for the synapses, slack and indexes included.
+  size_t bytesAllocated() const;
+
+  /// For checkpoints: the slot bookkeeping a restored projection needs.
+  struct Counts { int64_t used, live, holes; };
+  Counts counts() const { return {used_, live_, holes_}; }
+  void restore(const Counts &c);
 
 private:
   void ensureSlots(int64_t n);
   void moveSlot(int64_t from, int64_t to);
+  /// Moves row `post` to the end of the slot arrays with capacity `cap`.
+  void relocateRow(int64_t post, int64_t cap);
+  void buildOutgoing();
 
   ProjDesc desc_;
   int index_;
   Population *pre_, *post_;
-  int64_t used_ = 0, live_ = 0;
+  int64_t used_ = 0, live_ = 0, holes_ = 0;
+  std::vector<int64_t> dirtyRows_;
+  RaggedIndex out_;
+  bool outValid_ = false;
 };
 
 } // namespace ndprt

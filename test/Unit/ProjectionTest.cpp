@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <map>
 #include <random>
 #include <set>
@@ -74,10 +76,25 @@ TEST(Projection, BuildLaysOutRowsInEdgeOrder) {
   EXPECT_EQ(q.liveSlots(), order);
 }
 
-// Long random sequences of add, remove and compact against a simple reference.
+/// The outgoing index agrees with the rows: pre j lists post p once per synapse.
+void expectOutgoing(Projection &q, const Ref &ref, int64_t nPre) {
+  std::map<int64_t, std::multiset<int64_t>> want;
+  for (auto &[post, row] : ref)
+    for (auto &t : row) want[std::get<0>(t)].insert(post);
+  for (int64_t j = 0; j < nPre; ++j) {
+    std::vector<int64_t> got(q.outBegin(j), q.outEnd(j));
+    EXPECT_TRUE(std::is_sorted(got.begin(), got.end())) << "pre " << j;
+    std::multiset<int64_t> g(got.begin(), got.end());
+    auto it = want.find(j);
+    EXPECT_EQ(g, it == want.end() ? std::multiset<int64_t>{} : it->second) << "pre " << j;
+  }
+}
+
+// Long random sequences of adds, deletes (tombstones folded at a step boundary),
+// compactions and population growth, checked against a simple reference.
 TEST(Projection, RandomEditsMatchReference) {
-  const int64_t nPre = 40, nPost = 30;
-  Population a(pop("a", nPre), 0), b(pop("b", nPost), 1);
+  int64_t nPre = 40, nPost = 30;
+  Population a(pop("a", 1000), 0), b(pop("b", 1000), 1);
   a.grow(nPre);
   b.grow(nPost);
   Projection q(proj(3), 0, a, b);
@@ -88,28 +105,38 @@ TEST(Projection, RandomEditsMatchReference) {
     ref[q.postOf.as<int32_t>()[s]].insert({q.preIndex.as<int32_t>()[s], q.par.as<int32_t>()[s], 1.0f});
   }
   std::mt19937_64 rng(12345);
+  bool outgoingUsed = false;
   for (int round = 0; round < 20000; ++round) {
-    int op = static_cast<int>(rng() % 10);
-    if (op < 6) {
+    int op = static_cast<int>(rng() % 20);
+    if (op < 11) {
       int64_t post = static_cast<int64_t>(rng() % nPost), pre = static_cast<int64_t>(rng() % nPre);
-      int32_t par = static_cast<int32_t>(rng() % 3);
+      int32_t par = q.freeParallel(post, pre);
       auto &row = ref[post];
-      bool exists = false;
-      for (auto &t : row) exists |= std::get<0>(t) == pre && std::get<1>(t) == par;
-      if (exists) continue;
+      int32_t want = 0;  // the lowest parallel number the reference does not use
+      while (want < 3 && std::any_of(row.begin(), row.end(), [&](auto &t) {
+               return std::get<0>(t) == pre && std::get<1>(t) == want;
+             }))
+        ++want;
+      ASSERT_EQ(par, want < 3 ? want : -1);
+      if (par < 0) continue;
       float w = static_cast<float>(round);
       int64_t s = q.add(post, pre, par);
       q.states[0].as<float>()[s] = w;
       row.insert({pre, par, w});
-    } else if (op < 9) {
+    } else if (op < 17) {
+      // Kill a few synapses, then fold them in, as the prune phase does.
       std::vector<int64_t> live = q.liveSlots();
-      if (live.empty()) continue;
-      int64_t s = live[rng() % live.size()];
-      int64_t post = q.postOf.as<int32_t>()[s];
-      ref[post].erase(ref[post].find({q.preIndex.as<int32_t>()[s], q.par.as<int32_t>()[s],
-                                      q.states[0].as<float>()[s]}));
-      q.remove(s);
-    } else {
+      for (int k = 0; k < 3 && !live.empty(); ++k) {
+        size_t i = rng() % live.size();
+        int64_t s = live[i];
+        live.erase(live.begin() + static_cast<std::ptrdiff_t>(i));
+        int64_t post = q.postOf.as<int32_t>()[s];
+        ref[post].erase(ref[post].find({q.preIndex.as<int32_t>()[s], q.par.as<int32_t>()[s],
+                                        q.states[0].as<float>()[s]}));
+        q.kill(s);
+      }
+      q.fold();
+    } else if (op == 17) {
       q.compact();
       // No holes left: the rows follow each other in post order.
       int64_t at = 0;
@@ -118,12 +145,42 @@ TEST(Projection, RandomEditsMatchReference) {
         at += q.rowCap.as<int32_t>()[p];
       }
       EXPECT_EQ(q.slotsUsed(), at);
+    } else if (op == 18) {
+      // Either population grows by a neuron; new rows start empty.
+      if (rng() % 2) a.grow(1), ++nPre;
+      else b.grow(1), ++nPost;
+      q.resizeRows();
+    } else {
+      q.maybeCompact();
+      if (!outgoingUsed || rng() % 8 == 0) {
+        expectOutgoing(q, ref, nPre);
+        outgoingUsed = true;
+      }
     }
     if (round % 997 == 0) expectSame(q, ref, nPost);
   }
   expectSame(q, ref, nPost);
+  expectOutgoing(q, ref, nPre);
   // Amortised growth: the slot arrays stay within a small factor of the live synapses.
-  EXPECT_LE(q.slotsUsed(), 2 * q.synapses() + 1024 + nPost * 16);
+  q.maybeCompact();
+  EXPECT_LE(q.slotsUsed(), 2 * (q.synapses() + nPost * 8) + 1024);
+}
+
+TEST(Projection, PairSlotsFindParallelSynapses) {
+  Population a(pop("a", 4), 0), b(pop("b", 2), 1);
+  a.grow(4);
+  b.grow(2);
+  Projection q(proj(3), 0, a, b);
+  q.build({{1, 2}, {1, 0}});
+  auto [first, last] = q.pairSlots(1, 2);
+  EXPECT_EQ(last - first, 3);
+  for (int64_t s = first; s < last; ++s) EXPECT_EQ(q.preIndex.as<int32_t>()[s], 2);
+  EXPECT_EQ(q.freeParallel(1, 2), -1);  // multiplicity 3, all used
+  EXPECT_EQ(q.freeParallel(0, 2), 0);
+  q.kill(first + 1);
+  q.fold();
+  EXPECT_EQ(q.freeParallel(1, 2), 1);  // the gap left by the removed one
+  EXPECT_EQ(q.synapses(), 5);
 }
 
 TEST(Projection, ByPreIndexListsOutgoingSynapsesByPost) {
