@@ -25,11 +25,10 @@ std::vector<std::pair<int64_t, int64_t>> choosePairs(const ProjDesc &proj, int p
   } else if (proj.conn == "one_to_one") {
     for (int64_t p = 0; p < std::min(nPre, nPost); ++p) pairs.push_back({p, p});
   } else if (proj.conn == "fanin") {
-    int64_t k = std::stoll(proj.arg);
-    int64_t pool = self ? nPre - 1 : nPre;
-    if (k > pool)
-      throw Fault("projection " + proj.pre + " -> " + proj.post + ": fanin " + std::to_string(k) +
-                  " needs " + std::to_string(k) + " distinct pre neurons but there are " + std::to_string(pool));
+    // A growing population may start with fewer pre neurons than the fanin
+    // (the compiler refuses that otherwise): take them all.
+    int64_t pool = std::max<int64_t>(0, self ? nPre - 1 : nPre);
+    int64_t k = std::min<int64_t>(std::stoll(proj.arg), pool);
     for (int64_t p = 0; p < nPost; ++p) {
       // Floyd's algorithm: k distinct values of [0, pool) from k draws.
       std::set<int64_t> chosen;

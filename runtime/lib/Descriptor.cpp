@@ -110,6 +110,8 @@ ModelDesc parseDescriptor(const char *text) {
         proj->channel = l.str();
         proj->eventDriven = l.flag();
         proj->fused = l.flag();
+        proj->linear = l.str();
+        if (proj->linear == "-") proj->linear.clear();
       } else if (k == "state") {
         if (pop) pop->states.push_back(var(l));
         else if (proj) proj->states.push_back(var(l));
@@ -130,6 +132,35 @@ ModelDesc parseDescriptor(const char *text) {
         int64_t n = l.i64();
         for (int64_t i = 0; i < n; ++i) kd.bindings.push_back(l.str());
         m.kernels.push_back(kd);
+      } else if (k == "grow") {
+        m.grows.emplace_back();
+        m.grows.back().pop = l.str();
+        m.grows.back().every = l.i64();
+        pop = nullptr;
+        proj = nullptr;
+      } else if ((k == "divide" || k == "connect") && !m.grows.empty()) {
+        GrowRuleDesc r;
+        r.divide = k == "divide";
+        if (r.divide) {
+          r.select = static_cast<int>(l.i64());
+          r.child = static_cast<int>(l.i64());
+          r.split = l.flag();
+        } else {
+          r.proj = l.str();
+          r.connect = static_cast<int>(l.i64());
+        }
+        m.grows.back().rules.push_back(r);
+      } else if (k == "prune") {
+        PruneDesc p;
+        p.proj = l.str();
+        p.counter = l.str();
+        p.steps = l.i64();
+        p.kernel = static_cast<int>(l.i64());
+        m.prunes.push_back(p);
+      } else if (k == "snapshot" || k == "checkpoint") {
+        PeriodicDesc &d = k == "snapshot" ? m.run.snapshot : m.run.checkpoint;
+        d.every = l.i64();
+        d.path = l.str();
       } else if (k == "run") {
         m.run.seed = l.i64();
         m.run.steps = l.i64();

@@ -34,6 +34,7 @@ struct ProjDesc {
   std::string name, pre, post, synapse, conn, arg, channel;
   int64_t multiplicity = 1;
   bool eventDriven = false, fused = false;
+  std::string linear;  // the state `split` halves; empty when there is not exactly one
   std::vector<VarDesc> states;
   std::vector<std::pair<std::string, std::string>> loads;
 };
@@ -42,6 +43,33 @@ struct KernelDesc {
   int index = 0;
   std::string kind, target;
   std::vector<std::string> bindings;
+};
+
+/// One rule of a grow block: a divide (kernels of its condition and of the
+/// child's assignments, -1 when it assigns nothing) or a connect.
+struct GrowRuleDesc {
+  bool divide = true;
+  int select = -1, child = -1;
+  bool split = false;
+  std::string proj;  // connect: the projection it adds to
+  int connect = -1;
+};
+
+struct GrowDesc {
+  std::string pop;
+  int64_t every = 1;
+  std::vector<GrowRuleDesc> rules;
+};
+
+struct PruneDesc {
+  std::string proj, counter;
+  int64_t steps = 1;
+  int kernel = -1;
+};
+
+struct PeriodicDesc {
+  int64_t every = 0;  // 0: not written
+  std::string path;
 };
 
 struct FeedDesc {
@@ -70,6 +98,7 @@ struct RunDesc {
   std::vector<FeedDesc> feeds;
   std::vector<RecordDesc> records;
   std::vector<ReportDesc> reports;
+  PeriodicDesc snapshot, checkpoint;
 };
 
 /// The model descriptor the compiler writes into every model object
@@ -80,6 +109,8 @@ struct ModelDesc {
   std::vector<PopDesc> pops;
   std::vector<ProjDesc> projs;
   std::vector<KernelDesc> kernels;
+  std::vector<GrowDesc> grows;
+  std::vector<PruneDesc> prunes;
   RunDesc run;
 };
 

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <dirent.h>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
@@ -20,7 +21,19 @@ std::string readFile(const std::string &path, const char *what) {
   return ss.str();
 }
 
+void removeStaleTemporaries(const std::string &dir, const std::string &prefix) {
+  DIR *d = ::opendir(dir.empty() ? "." : dir.c_str());
+  if (!d) return;
+  while (dirent *e = ::readdir(d))
+    if (std::strncmp(e->d_name, prefix.c_str(), prefix.size()) == 0 && std::strstr(e->d_name, ".tmp."))
+      std::remove((dir + "/" + e->d_name).c_str());
+  ::closedir(d);
+}
+
 void writeFileAtomically(const std::string &path, const std::string &data) {
+  size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) removeStaleTemporaries(".", path + ".tmp.");
+  else removeStaleTemporaries(path.substr(0, slash), path.substr(slash + 1) + ".tmp.");
   std::string tmp = path + ".tmp." + std::to_string(::getpid());
   FILE *f = std::fopen(tmp.c_str(), "wb");
   if (!f) throw Fault("cannot write '" + path + "': " + std::strerror(errno));

@@ -138,8 +138,9 @@ std::vector<int64_t> readNpyInts(const std::string &path, std::vector<int64_t> &
   return out;
 }
 
-void writeNpyF32(const std::string &path, const std::vector<int64_t> &shape, const float *data) {
-  std::string dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (";
+std::string npyBytes(const std::string &descr, const std::vector<int64_t> &shape, const void *data,
+                     size_t scalarBytes) {
+  std::string dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (";
   int64_t n = 1;
   for (size_t i = 0; i < shape.size(); ++i) {
     dict += std::to_string(shape[i]) + (shape.size() == 1 ? "," : i + 1 < shape.size() ? ", " : "");
@@ -155,8 +156,12 @@ void writeNpyF32(const std::string &path, const std::vector<int64_t> &shape, con
   out.push_back(static_cast<char>(dict.size() & 0xFF));
   out.push_back(static_cast<char>((dict.size() >> 8) & 0xFF));
   out += dict;
-  out.append(reinterpret_cast<const char *>(data), static_cast<size_t>(n) * sizeof(float));
-  writeFileAtomically(path, out);
+  out.append(static_cast<const char *>(data), static_cast<size_t>(n) * scalarBytes);
+  return out;
+}
+
+void writeNpyF32(const std::string &path, const std::vector<int64_t> &shape, const float *data) {
+  writeFileAtomically(path, npyBytes("<f4", shape, data, sizeof(float)));
 }
 
 } // namespace ndprt

@@ -21,6 +21,10 @@ NpyArray readNpy(const std::string &path);
 /// The same, for integer data (edge lists); float data is refused.
 std::vector<int64_t> readNpyInts(const std::string &path, std::vector<int64_t> &shape);
 
+/// The bytes of a .npy file: `descr` is NumPy's type string ("<f4", "<i8", "|b1").
+std::string npyBytes(const std::string &descr, const std::vector<int64_t> &shape, const void *data,
+                     size_t scalarBytes);
+
 /// Writes a float32 .npy atomically (temporary file and rename).
 void writeNpyF32(const std::string &path, const std::vector<int64_t> &shape, const float *data);
 

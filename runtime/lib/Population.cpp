@@ -1,5 +1,7 @@
 #include "Population.h"
 
+#include <cstring>
+
 namespace ndprt {
 
 Population::Population(const PopDesc &desc, int index) : desc_(desc), index_(index) {
@@ -9,16 +11,41 @@ Population::Population(const PopDesc &desc, int index) : desc_(desc), index_(ind
   for (const VarDesc &v : desc_.outs) outs.emplace_back(v.name, v.type, v.width);
 }
 
-int64_t Population::grow(int64_t count) {
+int64_t Population::grow(int64_t count, int64_t step) {
   int64_t first = n_;
   n_ += count;
-  for (auto *cols : {&states, &inputs, &channels, &outs})
-    for (Column &c : *cols) c.resize(n_);
-  importance.resize(n_);
-  spiked.resize(n_);
-  ids.resize(n_);
-  for (int64_t i = first; i < n_; ++i) ids.as<int64_t>()[i] = nextId_++;
+  for (Column *c : allColumns()) c->resize(n_);
+  flags.resize(n_);
+  for (int64_t i = first; i < n_; ++i) {
+    ids.as<int64_t>()[i] = nextId_++;
+    parent.as<int64_t>()[i] = -1;
+    born.as<int64_t>()[i] = step;
+  }
   return first;
+}
+
+void Population::copyValues(int64_t from, int64_t to) {
+  for (auto *cols : {&states, &inputs, &channels, &outs})
+    for (Column &c : *cols)
+      std::memcpy(static_cast<char *>(c.data()) + to * c.elementBytes(),
+                  static_cast<char *>(c.data()) + from * c.elementBytes(), c.elementBytes());
+  importance.copyElement(from, to);
+  spiked.copyElement(from, to);
+}
+
+std::vector<Column *> Population::allColumns() {
+  std::vector<Column *> out;
+  for (auto *cols : {&states, &inputs, &channels, &outs})
+    for (Column &c : *cols) out.push_back(&c);
+  for (Column *c : {&importance, &spiked, &ids, &parent, &born}) out.push_back(c);
+  return out;
+}
+
+void Population::restore(int64_t size, int64_t nextId) {
+  n_ = size;
+  nextId_ = nextId;
+  for (Column *c : allColumns()) c->resize(n_);
+  flags.resize(n_);
 }
 
 Column *Population::find(const std::string &kind, const std::string &name) {
@@ -43,8 +70,18 @@ void Population::collectSpikes() {
     if (s[i]) spikes.push_back(static_cast<int32_t>(i));
 }
 
+size_t Population::bytesAllocated() const {
+  size_t b = 0;
+  for (auto *cols : {&states, &inputs, &channels, &outs})
+    for (const Column &c : *cols) b += static_cast<size_t>(c.capacity()) * c.elementBytes();
+  for (const Column *c : {&importance, &spiked, &ids, &parent, &born, &flags})
+    b += static_cast<size_t>(c->capacity()) * c->elementBytes();
+  return b;
+}
+
 size_t Population::bytesPerNeuron() const {
-  size_t b = importance.elementBytes() + spiked.elementBytes() + ids.elementBytes();
+  size_t b = importance.elementBytes() + spiked.elementBytes() + ids.elementBytes() + parent.elementBytes() +
+             born.elementBytes() + flags.elementBytes();
   for (auto *cols : {&states, &inputs, &channels, &outs})
     for (const Column &c : *cols) b += c.elementBytes();
   return b;

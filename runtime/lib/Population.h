@@ -20,14 +20,32 @@ public:
   int index() const { return index_; }
   int64_t size() const { return n_; }
 
-  /// Adds `count` neurons with fresh ids (zeroed values); returns the first index.
-  int64_t grow(int64_t count);
+  /// Adds `count` neurons with fresh ids (zeroed values, no parent, born at
+  /// `step`); returns the first index.
+  int64_t grow(int64_t count, int64_t step = -1);
+  /// Copies every value of neuron `from` (state, inputs, channels, outs,
+  /// importance, spiked) onto neuron `to`.
+  void copyValues(int64_t from, int64_t to);
 
   std::vector<Column> states, inputs, channels, outs;
   Column importance{"importance", "f32", 1};
   Column spiked{"spiked", "bool", 1};
   Column ids{"ids", "i64", 1};
+  Column parent{"parent", "i64", 1};  // stable id of the neuron it divided from, or -1
+  Column born{"born", "i64", 1};      // the step it was made in (-1: at the start)
   std::vector<int32_t> spikes;  // indices that spiked in the last update
+
+  // Scratch arrays the growth kernels read and write (language.md section 4).
+  Column flags{"flags", "bool", 1};          // grow_select: divides or not
+  std::vector<int32_t> editParent, editChild;  // grow_child: (parent, child) pairs
+  std::vector<int32_t> candA, candB;           // grow_connect: candidate pairs a -> b
+  std::vector<uint8_t> candOk;                 // grow_connect: the pair condition
+
+  /// Every per-neuron column, for checkpoints.
+  std::vector<Column *> allColumns();
+  int64_t nextId() const { return nextId_; }
+  /// For checkpoints: sets the size and the next fresh id.
+  void restore(int64_t size, int64_t nextId);
 
   /// The column of a value by kind ("state", "input", "channel", "out",
   /// "importance", "spiked") and name; null if there is none.
@@ -37,6 +55,8 @@ public:
 
   /// Bytes per neuron over all columns.
   size_t bytesPerNeuron() const;
+  /// Bytes allocated for the neurons, spare capacity included.
+  size_t bytesAllocated() const;
 
 private:
   PopDesc desc_;

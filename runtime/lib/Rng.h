@@ -40,8 +40,10 @@ enum RuntimeSite : uint64_t {
   kSiteConnect = 0x8000000000000001ull,
   kSiteTaskPattern = 0x8000000000000002ull,
   kSiteTaskNoise = 0x8000000000000003ull,
+  kSiteCandidates = 0x8000000000000004ull,
 };
-enum RuntimeEntity : uint64_t { kEntityConnect = 3, kEntityTask = 4 };
+/// 1, 2 and 5 are the kernels' (neurons, synapses, connect-rule pairs).
+enum RuntimeEntity : uint64_t { kEntityConnect = 3, kEntityTask = 4, kEntityCandidate = 6 };
 
 /// Draws keyed by (seed, site) and a four-word counter: the value depends only
 /// on these, never on the order of the calls or the thread making them.

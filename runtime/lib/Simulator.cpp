@@ -55,15 +55,29 @@ Population *Simulator::population(const std::string &name) {
   return nullptr;
 }
 
+Projection *Simulator::projection(const std::string &name) {
+  for (auto &q : projs_)
+    if (q->name() == name) return q.get();
+  return nullptr;
+}
+
 Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Options &opts)
-    : desc_(parseDescriptor(descriptor)), opts_(opts), table_(kernelTable) {
+    : descriptorText_(descriptor), desc_(parseDescriptor(descriptor)), opts_(opts), table_(kernelTable) {
   if (opts_.device != "cpu")
     throw Fault("this program was compiled for the CPU; for '--device " + opts_.device +
                 "' compile the model with 'ndpc compile --target=gpu'");
-  if (!opts_.resume.empty())
-    throw Fault("--resume needs checkpoints, which this version of ndpc does not write yet");
   if (opts_.threads > 0) omp_set_num_threads(opts_.threads);
   seed_ = static_cast<uint64_t>(opts_.seedSet ? opts_.seed : desc_.run.seed);
+  std::string checkpoint;
+  if (!opts_.resume.empty()) {
+    // The run continues with the seed it started with.
+    uint64_t seed = 0;
+    checkpoint = readCheckpoint(opts_.resume, seed);
+    if (opts_.seedSet && seed != seed_)
+      throw Fault("cannot resume from '" + opts_.resume + "' with --seed " + std::to_string(seed_) +
+                  ": the run it continues has seed " + std::to_string(seed) + "; leave --seed out");
+    seed_ = seed;
+  }
   total_ = opts_.steps >= 0 ? opts_.steps : desc_.run.steps;
   applyParams();
   if (!opts_.outDir.empty() && opts_.outDir != ".") makeDirectories(opts_.outDir);
@@ -87,7 +101,9 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
     for (auto &p : pops_)
       if (p->name() == k.target) {
         PopKernels &pk = popKernels_[static_cast<size_t>(p->index())];
-        (k.kind == "pop_init" ? pk.init : k.kind == "pop_out" ? pk.out : pk.update) = k.index;
+        if (k.kind == "pop_init") pk.init = k.index;
+        else if (k.kind == "pop_out") pk.out = k.index;
+        else if (k.kind == "pop_update") pk.update = k.index;
       }
     for (auto &q : projs_)
       if (q->name() == k.target) {
@@ -99,14 +115,21 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
         else if (k.kind == "proj_fused") qk.fused = k.index;
       }
   }
+  clipped_.assign(pops_.size(), 0);
+  newSynapses_.resize(projs_.size());
+  for (const GrowDesc &g : desc_.grows)
+    if (!population(g.pop)) throw Fault("the model descriptor grows an unknown population '" + g.pop + "'");
   buildGraph();
   setupRun();
+  if (!opts_.resume.empty()) restoreCheckpoint(checkpoint, opts_.resume);
 }
 
-void Simulator::applyParams() {
-  scalars_.assign(NDP_SCALAR_FIRST_PARAM + desc_.params.size(), 0.0);
-  scalars_[NDP_SCALAR_DT] = desc_.run.dt;
-  for (size_t i = 0; i < desc_.params.size(); ++i) scalars_[NDP_SCALAR_FIRST_PARAM + i] = desc_.params[i].value;
+void Simulator::applyParams(bool fromDefaults) {
+  if (fromDefaults) {
+    scalars_.assign(NDP_SCALAR_FIRST_PARAM + desc_.params.size(), 0.0);
+    scalars_[NDP_SCALAR_DT] = desc_.run.dt;
+    for (size_t i = 0; i < desc_.params.size(); ++i) scalars_[NDP_SCALAR_FIRST_PARAM + i] = desc_.params[i].value;
+  }
   for (auto &[name, text] : opts_.params) {
     size_t i = 0;
     while (i < desc_.params.size() && desc_.params[i].name != name) ++i;
@@ -143,8 +166,14 @@ Simulator::Binding Simulator::bind(const std::string &name, const KernelDesc &k)
   if (w[0] == "pop") {
     b.pop = population(w[1]);
     if (!b.pop) throw bad();
-    if (w[2] == "ids") { b.kind = Binding::PopColumn; b.col = &b.pop->ids; return b; }
+    Population &p = *b.pop;
+    if (w[2] == "ids") { b.kind = Binding::PopColumn; b.col = &p.ids; return b; }
+    if (w[2] == "flags") { b.kind = Binding::PopColumn; b.col = &p.flags; return b; }
     if (w[2] == "spikes") { b.kind = Binding::Spikes; return b; }
+    for (auto [n, v] : {std::pair<const char *, std::vector<int32_t> *>{"edit_parent", &p.editParent},
+                        {"edit_child", &p.editChild}, {"cand_a", &p.candA}, {"cand_b", &p.candB}})
+      if (w[2] == n) { b.kind = Binding::ScratchI32; b.i32 = v; return b; }
+    if (w[2] == "cand_ok") { b.kind = Binding::ScratchU8; b.u8 = &p.candOk; return b; }
     b.kind = Binding::PopColumn;
     b.col = b.pop->find(w[2], w.size() > 3 ? w[3] : "");
     if (!b.col) throw bad();
@@ -159,6 +188,7 @@ Simulator::Binding Simulator::bind(const std::string &name, const KernelDesc &k)
     if (what == "row_start") { b.kind = Binding::RowColumn; b.col = &q.rowStart; }
     else if (what == "row_len") { b.kind = Binding::RowColumn; b.col = &q.rowLen; }
     else if (what == "next") { b.kind = Binding::RowColumn; b.col = &q.next; }
+    else if (what == "dead_rows") { b.kind = Binding::RowColumn; b.col = &q.deadRows; }
     else if (what == "pre") { b.kind = Binding::SlotColumn; b.col = &q.preIndex; }
     else if (what == "post_of") { b.kind = Binding::SlotColumn; b.col = &q.postOf; }
     else if (what == "par") { b.kind = Binding::SlotColumn; b.col = &q.par; }
@@ -210,6 +240,8 @@ void Simulator::call(int index, int64_t begin, int64_t end) {
       v[i] = ndp_view{b.proj->initSlots.data(), b.proj->initSlots.data(), 0,
                       static_cast<int64_t>(b.proj->initSlots.size()), 1};
       break;
+    case Binding::ScratchI32: v[i] = ndp_view{b.i32->data(), b.i32->data(), 0, static_cast<int64_t>(b.i32->size()), 1}; break;
+    case Binding::ScratchU8: v[i] = ndp_view{b.u8->data(), b.u8->data(), 0, static_cast<int64_t>(b.u8->size()), 1}; break;
     }
   }
   if (opts_.stats) {
@@ -292,6 +324,7 @@ void Simulator::setupRun() {
                     " (" + std::to_string(n) + " neurons) needs [rows, " + std::to_string(n) + "]");
       feed.nrows = a.shape[0];
       feed.rows.assign(a.data.begin(), a.data.end());
+      feed.width = n;
     } else {
       std::string key = f.task;
       auto it = tasks_.find(key);
@@ -299,6 +332,7 @@ void Simulator::setupRun() {
         it = tasks_.emplace(key, std::make_unique<PatternsTask>(seed_, f.n, f.size, f.hold, f.noise)).first;
       feed.task = it->second.get();
       feed.target = f.target;
+      feed.width = f.size;
     }
     feeds_.push_back(std::move(feed));
   }
@@ -311,7 +345,7 @@ void Simulator::setupRun() {
   for (const ReportDesc &r : desc_.run.reports)
     if (r.kind == "accuracy") {
       Accuracy a{r, population(r.pop1)->find(r.kind1, r.name1), population(r.pop2)->find(r.kind2, r.name2),
-                 population(r.pop1)};
+                 population(r.pop1), population(r.pop2), {}};
       accuracy_.push_back(a);
     }
   start_ = lastProgress_ = std::chrono::steady_clock::now();
@@ -353,12 +387,13 @@ void Simulator::stepOnce() {
   ctx_[NDP_CTX_STEP] = t;
   scalars_[NDP_SCALAR_TIME] = static_cast<double>(t) * desc_.run.dt;
 
-  // 1. Feed inputs.
+  // 1. Feed inputs: the neurons the source covers; children born later keep
+  // the input they copied from their parent.
   for (Feed &f : feeds_) {
     float *in = f.input->as<float>();
     if (f.task) f.task->fill(t, f.target, in);
-    else std::memcpy(in, &f.rows[static_cast<size_t>((t % f.nrows) * f.pop->size())],
-                     static_cast<size_t>(f.pop->size()) * sizeof(float));
+    else std::memcpy(in, &f.rows[static_cast<size_t>((t % f.nrows) * f.width)],
+                     static_cast<size_t>(f.width) * sizeof(float));
   }
   // 2. Transmit: outs that read inputs first, then every projection in order.
   for (auto &p : pops_) {
@@ -369,6 +404,7 @@ void Simulator::stepOnce() {
   for (auto &q : projs_) {
     ProjKernels &qk = projKernels_[static_cast<size_t>(q->index())];
     if (qk.event >= 0) {
+      if (!q->byPreValid) q->rebuildByPre();
       call(qk.event, 0, 0);
     } else if (qk.fused >= 0 && q->nextValid) {
       // The fused kernel of the last step already summed this step's transmit.
@@ -397,10 +433,17 @@ void Simulator::stepOnce() {
     }
   }
   checkStatus("synapse update");
-  // 5-7. Memory regions, attention, pruning and growth come with their own issues.
-  // 8. Record and report.
+  // 5-6. Memory regions and attention come with their own issues.
+  // 7. Pruning, then growth.
+  prunePhase();
+  growPhase();
+  // 8. Record, snapshot, checkpoint.
   record();
   ++step_;
+  const RunDesc &run = desc_.run;
+  if (run.snapshot.every > 0 && step_ % run.snapshot.every == 0) writeSnapshot();
+  if (run.checkpoint.every > 0 && step_ % run.checkpoint.every == 0)
+    writeCheckpoint(resolvePath(opts_.outDir, run.checkpoint.path));
 }
 
 void Simulator::record() {
@@ -418,12 +461,11 @@ void Simulator::record() {
         r.values[base + static_cast<size_t>(ids[i] * w + l)] = static_cast<float>(r.col->get(i, l));
     r.rowCols.push_back(cols);
   }
-  int64_t lastTenth = total_ - std::max<int64_t>(1, total_ / 10);
-  if (t >= lastTenth)
+  if (t >= accuracyFrom())
     for (Accuracy &a : accuracy_) {
-      int64_t n = a.pa->size();
-      for (int64_t i = 0; i < n; ++i) a.match += sign(a.a->get(i)) == sign(a.b->get(i));
-      a.total += n;
+      int64_t n = std::min(a.pa->size(), a.pb->size()), match = 0;
+      for (int64_t i = 0; i < n; ++i) match += sign(a.a->get(i)) == sign(a.b->get(i));
+      a.counts.push_back({t, match, n});
     }
 }
 
@@ -453,7 +495,7 @@ void Simulator::run(int64_t steps) {
   if (step_ == total_) progress(true);
 }
 
-std::string Simulator::finish() {
+void Simulator::flushRecordings() {
   for (Recording &r : records_) {
     int64_t rows = static_cast<int64_t>(r.rowCols.size());
     int64_t cols = 0;
@@ -472,6 +514,10 @@ std::string Simulator::finish() {
     if (w > 1) shape.push_back(w);
     writeNpyF32(resolvePath(opts_.outDir, r.desc.path), shape, out.data());
   }
+}
+
+std::string Simulator::finish() {
+  flushRecordings();
   std::ostringstream os;
   os << "report " << desc_.name << " (" << step_ << " steps, seed " << seed_ << ")\n";
   size_t acc = 0;
@@ -479,7 +525,10 @@ std::string Simulator::finish() {
     os << "  " << r.label << " = ";
     if (r.kind == "accuracy") {
       Accuracy &a = accuracy_[acc++];
-      os << (a.total ? fmt(static_cast<double>(a.match) / static_cast<double>(a.total)) : std::string("n/a"));
+      int64_t match = 0, total = 0;
+      for (auto &[t, m, n] : a.counts)
+        if (t >= accuracyFrom()) match += m, total += n;
+      os << (total ? fmt(static_cast<double>(match) / static_cast<double>(total)) : std::string("n/a"));
     } else if (r.kind == "neurons") {
       os << population(r.pop1)->size();
     } else {
@@ -490,6 +539,14 @@ std::string Simulator::finish() {
     }
     os << "\n";
   }
+  // Growth that a population's max refused (language.md section 4).
+  for (auto &p : pops_) {
+    bool grows = false;
+    for (const GrowDesc &g : desc_.grows)
+      for (const GrowRuleDesc &r : g.rules) grows |= g.pop == p->name() && r.divide;
+    if (grows)
+      os << "  divisions clipped at max(" << p->name() << ") = " << clipped_[static_cast<size_t>(p->index())] << "\n";
+  }
   return os.str();
 }
 
@@ -498,14 +555,17 @@ std::string Simulator::statsText() const {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   os << "stats: " << step_ << " steps in " << fmt(secs) << " s (" << fmt(secs > 0 ? step_ / secs : 0)
      << " steps/s)\n";
+  // Bytes per element: what one element stores, then what is allocated per
+  // element (spare capacity, row slack and indexes included).
+  auto per = [](size_t bytes, int64_t n) { return n > 0 ? fmt(static_cast<double>(bytes) / static_cast<double>(n)) : std::string("-"); };
   for (auto &p : pops_)
     os << "  population " << p->name() << ": " << p->size() << " neurons, " << p->bytesPerNeuron()
-       << " bytes per neuron\n";
+       << " bytes per neuron (" << per(p->bytesAllocated(), p->size()) << " allocated)\n";
   for (auto &q : projs_)
     os << "  projection " << q->desc().pre << " -> " << q->desc().post << " (" << q->desc().synapse
-       << "): " << q->synapses() << " synapses, " << q->bytesPerSynapse() << " bytes per synapse, "
-       << q->slotsUsed() << " slots" << (q->desc().fused ? ", fused" : "")
-       << (q->desc().eventDriven ? ", event-driven" : "") << "\n";
+       << "): " << q->synapses() << " synapses, " << q->bytesPerSynapse() << " bytes per synapse ("
+       << per(q->bytesAllocated(), q->synapses()) << " allocated), " << q->slotsUsed() << " slots"
+       << (q->desc().fused ? ", fused" : "") << (q->desc().eventDriven ? ", event-driven" : "") << "\n";
   for (const Kernel &k : kernels_)
     if (k.calls)
       os << "  kernel " << k.kind << " " << k.target << ": " << k.calls << " calls, " << fmt(k.seconds) << " s\n";

@@ -8,6 +8,7 @@
 
 #include "ndp/abi.h"
 
+#include <array>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -39,18 +40,26 @@ public:
   /// Writes the recordings (atomically) and returns the report text.
   std::string finish();
   std::string statsText() const;
+  /// Writes a checkpoint of the current state to `path` (atomically).
+  void writeCheckpoint(const std::string &path);
 
   int64_t step() const { return step_; }
   int64_t totalSteps() const { return total_; }
   Population *population(const std::string &name);
+  Projection *projection(const std::string &name);
   const ModelDesc &model() const { return desc_; }
 
 private:
   struct Binding {
-    enum Kind { Ctx, Scalars, Status, PopColumn, Spikes, RowColumn, SlotColumn, ByPreRow, ByPreSlots, InitSlots } kind;
+    enum Kind {
+      Ctx, Scalars, Status, PopColumn, Spikes, RowColumn, SlotColumn, ByPreRow, ByPreSlots, InitSlots, ScratchI32,
+      ScratchU8
+    } kind;
     Population *pop = nullptr;
     Projection *proj = nullptr;
     Column *col = nullptr;
+    std::vector<int32_t> *i32 = nullptr;
+    std::vector<uint8_t> *u8 = nullptr;
   };
   struct Kernel {
     ndp_kernel_fn fn = nullptr;
@@ -64,6 +73,7 @@ private:
   struct Feed {
     Population *pop;
     Column *input;
+    int64_t width = 0;  // neurons the source feeds (the population's size at the start)
     const PatternsTask *task = nullptr;
     bool target = false;
     std::vector<float> rows;  // a file source: rows x neurons
@@ -79,13 +89,19 @@ private:
   struct Accuracy {
     ReportDesc desc;
     Column *a, *b;
-    Population *pa;
-    int64_t match = 0, total = 0;
+    Population *pa, *pb;
+    // (step, matches, neurons) of each counted step: a run resumed with more
+    // steps than the one that wrote the checkpoint drops those before its window.
+    std::vector<std::array<int64_t, 3>> counts;
   };
+  /// The first step of the window `accuracy` averages over (the last tenth).
+  int64_t accuracyFrom() const { return total_ - std::max<int64_t>(1, total_ / 10); }
 
   Binding bind(const std::string &name, const KernelDesc &k);
   void call(int kernel, int64_t begin, int64_t end);
-  void applyParams();
+  /// Sets the params from their defaults (or keeps the current values), then
+  /// applies --param.
+  void applyParams(bool fromDefaults = true);
   void buildGraph();
   void loadState(const std::string &file, Column &col, const std::vector<int64_t> &order, const std::string &what);
   void setupRun();
@@ -93,7 +109,33 @@ private:
   void checkStatus(const char *phase);
   void record();
   void progress(bool done);
+  void flushRecordings();
 
+  // Phase 7 (Growth.cpp).
+  void prunePhase();
+  void growPhase();
+  void divide(Population &pop, const GrowRuleDesc &rule);
+  void connect(Population &pop, const GrowRuleDesc &rule);
+  /// Wires a child like its parent: copies of the parent's synapses (split) or
+  /// fresh ones to and from the parent and its neighbours.
+  void wireSplit(Projection &q, Population &pop, int64_t parent, int64_t child);
+  void wireFresh(Projection &q, Population &pop, int64_t parent, int64_t child);
+  /// Adds `multiplicity` fresh synapses (post, pre), to be initialised by initNew().
+  void addFresh(Projection &q, int64_t post, int64_t pre);
+  /// Calls the init kernels on the synapses made since the last call.
+  void initNew();
+  /// Row capacity growth may not pass: fanin K * multiplicity for `fanin` projections.
+  int64_t rowLimit(const Projection &q) const;
+  void afterGrowth(Population &pop, int64_t first);
+
+  // Snapshots and checkpoints (Snapshot.cpp, Checkpoint.cpp).
+  void writeSnapshot();
+  /// Reads and checks a checkpoint; returns its payload and sets `seed`.
+  std::string readCheckpoint(const std::string &path, uint64_t &seed);
+  void restoreCheckpoint(const std::string &payload, const std::string &path);
+  void loadRecordingsForResume(const std::string &ckpt);
+
+  const char *descriptorText_;
   ModelDesc desc_;
   Options opts_;
   void *const *table_;
@@ -106,6 +148,9 @@ private:
   std::vector<Feed> feeds_;
   std::vector<Recording> records_;
   std::vector<Accuracy> accuracy_;
+  std::vector<int64_t> clipped_;                          // per population: divisions refused at max
+  std::vector<std::vector<std::array<int64_t, 3>>> newSynapses_;  // per projection: (post, pre, par) to init
+  std::vector<int64_t> scratchFrom_, scratchTo_;                   // wireFresh's candidates, reused
   int64_t ctx_[NDP_CTX_SIZE] = {0, 0, 0, 0};
   std::vector<double> scalars_;
   int32_t status_ = 0;
@@ -113,6 +158,7 @@ private:
   int64_t step_ = 0, total_ = 0;
   std::chrono::steady_clock::time_point start_, lastProgress_;
   bool progressShown_ = false;
+  bool snapshotsStarted_ = false;
 };
 
 } // namespace ndprt

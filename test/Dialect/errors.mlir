@@ -169,3 +169,110 @@ ndp.run seed 0 steps 1 dt 1.0 {
   // expected-error @+1 {{needs exactly one of 'file' and 'task'}}
   ndp.feed @a "x"
 }
+
+// -----
+
+module {
+  ndp.neuron @N states [#ndp.var<"v" : f32>] inputs [] channels [] outputs []
+  init {
+    %z = arith.constant 0.0 : f32
+    ndp.yield %z : f32
+  } out {
+  } update {
+    %v = ndp.read self state "v" : f32
+    ndp.yield %v : f32
+  } spike {
+  } reset {
+  }
+  ndp.population @a : @N[2] max 4 decay 0.9
+  ndp.grow @a every 2 {
+    // expected-error @+1 {{assigns 'u', which is not a state of @N}}
+    ndp.divide assigns ["u"] when {
+      %t = arith.constant true
+      ndp.yield %t : i1
+    } child {
+      %z = arith.constant 0.0 : f32
+      ndp.yield %z : f32
+    }
+  }
+}
+
+// -----
+
+module {
+  ndp.neuron @N states [#ndp.var<"v" : f32>] inputs [] channels [] outputs []
+  init {
+    %z = arith.constant 0.0 : f32
+    ndp.yield %z : f32
+  } out {
+  } update {
+    %v = ndp.read self state "v" : f32
+    ndp.yield %v : f32
+  } spike {
+  } reset {
+  }
+  ndp.population @a : @N[2] max 4 decay 0.9
+  ndp.grow @a every 2 {
+    // expected-error @+1 {{region 'when' yields ('f32') but ('i1') is expected}}
+    ndp.divide assigns [] when {
+      %z = arith.constant 0.0 : f32
+      ndp.yield %z : f32
+    } child {
+      ndp.yield
+    }
+  }
+}
+
+// -----
+
+module {
+  ndp.neuron @N states [] inputs [] channels [] outputs []
+  init {
+    ndp.yield
+  } out {
+  } update {
+    ndp.yield
+  } spike {
+  } reset {
+  }
+  ndp.synapse @S states [] multiplicity 1 channel "in" init {
+  } transmit {
+  } update {
+  }
+  ndp.population @a : @N[2] max 4 decay 0.9
+  ndp.population @b : @N[2] max 4 decay 0.9
+  ndp.projection @ab @a -> @b : @S all
+  ndp.grow @a every 2 {
+    // expected-error @+1 {{connects within @a, but @ab is @a -> @b}}
+    ndp.connect @ab when {
+      %t = arith.constant true
+      ndp.yield %t : i1
+    }
+  }
+}
+
+// -----
+
+// expected-error @+1 {{every must be at least 1}}
+ndp.grow @a every 0 {
+}
+
+// -----
+
+// expected-error @+1 {{the number of steps must be at least 1}}
+ndp.prune @S for 0 when {
+  %t = arith.constant true
+  ndp.yield %t : i1
+}
+
+// -----
+
+// expected-error @+1 {{'linear' names 'g', which is not a state}}
+ndp.synapse @S states [#ndp.var<"w" : f32>] multiplicity 1 channel "in" linear "g" init {
+  %z = arith.constant 0.0 : f32
+  ndp.yield %z : f32
+} transmit {
+} update {
+  %w = ndp.read self state "w" : f32
+  ndp.yield %w : f32
+}

@@ -79,6 +79,45 @@ module attributes {ndp.model = "roundtrip"} {
   ndp.projection @p1 @a -> @a : @Syn p p 0.25
   // CHECK: ndp.projection @p2 @a -> @a : @Syn from file "e.npy"
   ndp.projection @p2 @a -> @a : @Syn from file "e.npy"
+  // CHECK: ndp.projection @p3 @a -> @a : @Syn none
+  ndp.projection @p3 @a -> @a : @Syn none
+  // CHECK: ndp.prune @Syn for 4 when {
+  ndp.prune @Syn for 4 when {
+    %w = ndp.read self state "w" : f32
+    %z = arith.constant 0.0 : f32
+    %c = arith.cmpf olt, %w, %z : f32
+    ndp.yield %c : i1
+  }
+  // CHECK: ndp.grow @a every 3 {
+  ndp.grow @a every 3 {
+    // CHECK: ndp.divide split assigns ["v"] when {
+    ndp.divide split assigns ["v"] when {
+      // CHECK: ndp.read parent importance "" : f32
+      %i = ndp.read parent importance "" : f32
+      %t = arith.constant 0.5 : f32
+      %c = arith.cmpf ogt, %i, %t : f32
+      ndp.yield %c : i1
+    // CHECK: } child {
+    } child {
+      %v = ndp.read parent state "v" : f32
+      ndp.yield %v : f32
+    }
+    // CHECK: ndp.divide assigns [] when {
+    ndp.divide assigns [] when {
+      %t = arith.constant true
+      ndp.yield %t : i1
+    } child {
+      ndp.yield
+    }
+    // CHECK: ndp.connect @p3 when {
+    ndp.connect @p3 when {
+      // CHECK: ndp.read a state "v" : f32
+      %a = ndp.read a state "v" : f32
+      %b = ndp.read b state "v" : f32
+      %c = arith.cmpf ogt, %a, %b : f32
+      ndp.yield %c : i1
+    }
+  }
   // CHECK: ndp.run seed 1 steps 10 dt 5.000000e-01 {
   ndp.run seed 1 steps 10 dt 0.5 {
     // CHECK: ndp.feed @a "x" file "x.npy"

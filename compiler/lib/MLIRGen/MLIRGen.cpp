@@ -5,6 +5,7 @@
 #include "ndpc/Basic/Diagnostics.h"
 #include "ndpc/Basic/SourceManager.h"
 #include "ndpc/Dialect/NDP/IR/NDPOps.h"
+#include "ndpc/Sema/Linearity.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -12,6 +13,7 @@
 #include "mlir/IR/Verifier.h"
 
 #include <climits>
+#include <map>
 #include <set>
 
 namespace ndpc {
@@ -129,6 +131,15 @@ private:
   void emitNeuron(const ast::NeuronDecl &n);
   void emitSynapse(const ast::SynapseDecl &s);
   void emitRun(const ast::RunDecl &r);
+  void emitGrow(const ast::GrowDecl &g);
+  void emitPrune(const ast::PruneDecl &p);
+  /// The projection a connect rule adds to: the first P -> P projection of its
+  /// synapse type, or one made for it with no initial synapses.
+  std::string connectTarget(const ast::GrowDecl &g, const ast::ConnectRule &r) {
+    return connectTargets_[{g.pop->name, r.synType->name}];
+  }
+  /// Region yielding the i1 value of a rule's condition.
+  void emitCondition(Region &region, const ast::Expr &cond);
   bool rejectUnsupported();
 
   MLIRContext &ctx_;
@@ -137,6 +148,7 @@ private:
   DiagnosticEngine &diags_;
   OpBuilder b_;
   ModuleOp module_;
+  std::map<std::pair<std::string, std::string>, std::string> connectTargets_;  // (population, synapse)
 };
 
 bool Generator::rejectUnsupported() {
@@ -150,10 +162,6 @@ bool Generator::rejectUnsupported() {
   for (const ast::PopulationDecl *p : prog_.populations)
     if (p->kind == ast::DeclKind::Memory) reject(*p, "memory", "memory regions");
   for (const ast::AttendDecl *a : prog_.attends) reject(*a, "attend", "long-range attention");
-  for (const ast::GrowDecl *g : prog_.grows) reject(*g, "grow", "neurogenesis");
-  for (const ast::PruneDecl *p : prog_.prunes) reject(*p, "prune", "neurogenesis");
-  if (prog_.run && prog_.run->snapshot) reject(*prog_.run, "snapshot", "neurogenesis");
-  if (prog_.run && prog_.run->checkpoint) reject(*prog_.run, "checkpoint", "neurogenesis");
   return ok;
 }
 
@@ -193,12 +201,14 @@ void Generator::emitSynapse(const ast::SynapseDecl &s) {
   std::string channel = s.transmit && !s.transmit->channel.empty() ? s.transmit->channel : "in";
   auto op = b_.create<ndp::SynapseOp>(l, b_.getStringAttr(s.name), vars(s.states),
                                       b_.getI64IntegerAttr(s.multiplicity.intValue),
-                                      b_.getStringAttr(channel), DictionaryAttr());
+                                      b_.getStringAttr(channel), DictionaryAttr(), StringAttr());
   SmallVector<NamedAttribute> loads;
   enter(op.getInit());
   SmallVector<Value> init = initValues(s.states, loads);
   b_.create<ndp::YieldOp>(l, init);
   if (!loads.empty()) op.setLoadsAttr(b_.getDictionaryAttr(loads));
+  if (std::vector<int> lin = linearStates(s); lin.size() == 1)
+    op.setLinearStateAttr(b_.getStringAttr(s.states[static_cast<size_t>(lin[0])].name));
   if (s.transmit) {
     enter(op.getTransmit());
     Value t = ee.emit(*s.transmit->expr, ast::Type::f32());
@@ -206,6 +216,53 @@ void Generator::emitSynapse(const ast::SynapseDecl &s) {
   }
   enter(op.getUpdate());
   b_.create<ndp::YieldOp>(l, blockValues(s.onStep.get(), s.states));
+}
+
+void Generator::emitCondition(Region &region, const ast::Expr &cond) {
+  ExprEmitter ee = emitter();
+  enter(region);
+  Value c = ee.emit(cond, ast::Type::boolean());
+  b_.create<ndp::YieldOp>(ee.loc(cond.range), ValueRange{c});
+}
+
+void Generator::emitGrow(const ast::GrowDecl &g) {
+  ExprEmitter ee = emitter();
+  OpBuilder::InsertionGuard guard(b_);
+  auto grow = b_.create<ndp::GrowOp>(ee.loc(g.range), FlatSymbolRefAttr::get(&ctx_, g.pop->name),
+                                     b_.getI64IntegerAttr(g.every.intValue));
+  Block *body = new Block();
+  grow.getBody().push_back(body);
+  // Divide rules first, then connect rules, so that new children can be connected.
+  for (const ast::DivideRule &r : g.divides) {
+    b_.setInsertionPointToEnd(body);
+    SmallVector<Attribute> assigns;
+    SmallVector<const ast::Stmt *> stmts;
+    for (const ast::Stmt &st : r.body->stmts)
+      if (st.kind == ast::Stmt::Assign) {
+        assigns.push_back(b_.getStringAttr(static_cast<const ast::MemberExpr &>(*st.lhs).member));
+        stmts.push_back(&st);
+      }
+    auto div = b_.create<ndp::DivideOp>(ee.loc(r.range), r.split, b_.getArrayAttr(assigns));
+    emitCondition(div.getCond(), *r.cond);
+    enter(div.getChild());
+    SmallVector<Value> vals;
+    for (const ast::Stmt *st : stmts)
+      vals.push_back(ee.emit(*st->rhs, static_cast<const ast::MemberExpr &>(*st->lhs).type));
+    b_.create<ndp::YieldOp>(ee.loc(r.range), vals);
+  }
+  for (const ast::ConnectRule &r : g.connects) {
+    b_.setInsertionPointToEnd(body);
+    auto conn = b_.create<ndp::ConnectOp>(ee.loc(r.range), FlatSymbolRefAttr::get(&ctx_, connectTarget(g, r)));
+    emitCondition(conn.getCond(), *r.cond);
+  }
+}
+
+void Generator::emitPrune(const ast::PruneDecl &p) {
+  ExprEmitter ee = emitter();
+  OpBuilder::InsertionGuard guard(b_);
+  auto op = b_.create<ndp::PruneOp>(ee.loc(p.range), FlatSymbolRefAttr::get(&ctx_, p.synType->name),
+                                    b_.getI64IntegerAttr(p.forSteps.intValue));
+  emitCondition(op.getCond(), *p.cond);
 }
 
 void Generator::emitRun(const ast::RunDecl &r) {
@@ -248,6 +305,12 @@ void Generator::emitRun(const ast::RunDecl &r) {
                              b_.getStringAttr(refName(rec.var, m)), b_.getI64IntegerAttr(rec.every.intValue),
                              b_.getStringAttr(rec.file));
   }
+  if (r.snapshot)
+    b_.create<ndp::SnapshotOp>(ee.loc(r.snapshot->range), b_.getI64IntegerAttr(r.snapshot->every.intValue),
+                               b_.getStringAttr(r.snapshot->file));
+  if (r.checkpoint)
+    b_.create<ndp::CheckpointOp>(ee.loc(r.checkpoint->range), b_.getI64IntegerAttr(r.checkpoint->every.intValue),
+                                 b_.getStringAttr(r.checkpoint->file));
   for (const ast::ExprPtr &item : r.report) {
     auto &call = static_cast<const ast::CallExpr &>(*item);
     std::string label = "?";
@@ -289,6 +352,9 @@ OwningOpRef<ModuleOp> Generator::run() {
     if (p->type && emitted.insert(p->type).second) emitNeuron(*p->type);
   for (const ast::ProjectDecl *p : prog_.projections)
     if (p->synType && emitted.insert(p->synType).second) emitSynapse(*p->synType);
+  for (const ast::GrowDecl *g : prog_.grows)
+    for (const ast::ConnectRule &r : g->connects)
+      if (emitted.insert(r.synType).second) emitSynapse(*r.synType);
 
   std::set<const ast::PopulationDecl *> grown;
   for (const ast::GrowDecl *g : prog_.grows) grown.insert(g->pop);
@@ -316,7 +382,21 @@ OwningOpRef<ModuleOp> Generator::run() {
     if (conn == ndp::Connectivity::Fanin) op.setFaninAttr(b_.getI64IntegerAttr(p->connSetting.intValue));
     if (conn == ndp::Connectivity::Prob) op.setProbAttr(b_.getF64FloatAttr(p->connSetting.floatValue));
     if (conn == ndp::Connectivity::File) op.setFileAttr(b_.getStringAttr(p->fromPath));
+    if (p->pre == p->post) connectTargets_.insert({{p->pre, p->synapse}, name});
   }
+  for (const ast::GrowDecl *g : prog_.grows)
+    for (const ast::ConnectRule &r : g->connects) {
+      auto key = std::make_pair(g->pop->name, r.synType->name);
+      if (connectTargets_.count(key)) continue;
+      std::string name = "p" + std::to_string(index++) + "_" + g->pop->name + "_" + g->pop->name;
+      b_.create<ndp::ProjectionOp>(ee.loc(r.range), b_.getStringAttr(name), FlatSymbolRefAttr::get(&ctx_, key.first),
+                                   FlatSymbolRefAttr::get(&ctx_, key.first), FlatSymbolRefAttr::get(&ctx_, key.second),
+                                   ndp::ConnectivityAttr::get(&ctx_, ndp::Connectivity::None), IntegerAttr(),
+                                   FloatAttr(), StringAttr(), UnitAttr(), UnitAttr());
+      connectTargets_[key] = name;
+    }
+  for (const ast::PruneDecl *p : prog_.prunes) emitPrune(*p);
+  for (const ast::GrowDecl *g : prog_.grows) emitGrow(*g);
   if (prog_.run) {
     emitRun(*prog_.run);
   } else {

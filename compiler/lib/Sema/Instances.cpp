@@ -5,6 +5,7 @@
 #include "ndpc/Sema/Linearity.h"
 
 #include <climits>
+#include <set>
 
 namespace ndpc::sema {
 
@@ -118,7 +119,11 @@ void Sema::checkProject(ProjectDecl &p) {
   case Connectivity::Fanin:
     if (foldInt(p.connSetting, "fanin", 1, INT32_MAX) && p.prePop) {
       int64_t avail = self ? preSize - 1 : preSize;
-      if (p.connSetting.intValue > avail)
+      // A population that grows may start with fewer: its first neurons take
+      // what there is, and growth fills rows up to the fanin.
+      bool grows = false;
+      for (const GrowDecl *g : prog_->grows) grows |= g->name == p.pre && !g->divides.empty();
+      if (p.connSetting.intValue > avail && !grows)
         diags_.error(p.connSetting.expr->range,
                      "fanin " + std::to_string(p.connSetting.intValue) + " needs that many distinct " +
                          (self ? "other " : "") + "neurons in '" + p.pre + "', which has " +
@@ -142,27 +147,33 @@ void Sema::checkProject(ProjectDecl &p) {
     break;
   case Connectivity::All: break;
   }
-  if (!p.synType) return;
-  auto *syn = const_cast<SynapseDecl *>(p.synType);
+  if (!p.synType || !p.prePop || !p.postPop || !p.prePop->type || !p.postPop->type) return;
+  checkSynapseUse(*p.synType, p.prePop->type, p.postPop->type, p.range,
+                  "in projection " + p.name + " (pre: '" + p.prePop->type->name + "', post: '" +
+                      p.postPop->type->name + "')",
+                  "projection " + p.name);
+}
+
+void Sema::checkSynapseUse(const SynapseDecl &type, const NeuronDecl *pre, const NeuronDecl *post,
+                           SourceRange where, const std::string &context, const std::string &use) {
+  auto *syn = const_cast<SynapseDecl *>(&type);
   std::vector<MemberExpr *> members = roleMembers(*syn);
   std::vector<Type> before;
   bool first = !usedSynapses_.count(syn);
   for (MemberExpr *m : members) before.push_back(m->type);
   Scope s;
-  s.pre = p.prePop ? p.prePop->type : nullptr;
-  s.post = p.postPop ? p.postPop->type : nullptr;
-  if (!s.pre || !s.post) return;
-  DiagnosticContext ctx(diags_, p.range,
-                        "in projection " + p.name + " (pre: '" + s.pre->name + "', post: '" + s.post->name + "')");
+  s.pre = pre;
+  s.post = post;
+  DiagnosticContext ctx(diags_, where, context);
   checkSynapseBodies(*syn, s);
   usedSynapses_.insert(syn);
   if (first) return;
   for (size_t i = 0; i < members.size(); ++i) {
     if (before[i].isError() || members[i]->type.isError() || before[i] == members[i]->type) continue;
     diags_.error(members[i]->range, "synapse '" + syn->name + "' reads '" + roleName(members[i]->ref.role) +
-                                        "." + members[i]->member + "' as " + members[i]->type.str() +
-                                        " in projection " + p.name + " but as " + before[i].str() +
-                                        " in an earlier one; all projections of a synapse type must agree");
+                                        "." + members[i]->member + "' as " + members[i]->type.str() + " in " +
+                                        use + " but as " + before[i].str() +
+                                        " in an earlier one; all uses of a synapse type must agree");
   }
 }
 
@@ -223,6 +234,19 @@ void Sema::checkGrow(GrowDecl &g) {
   foldInt(g.every, "every", 1, INT32_MAX);
   const NeuronDecl *n = g.pop ? g.pop->type : nullptr;
   if (!n) return;
+  // Connect rules first: their synapse types are checked as used within the
+  // population, which split's check below needs.
+  for (ConnectRule &r : g.connects) {
+    Scope s;
+    s.ctx = Ctx::GrowConnect;
+    s.neuron = n;
+    expectType(*r.cond, Type::boolean(), s, "a 'connect when' condition");
+    r.synType = findSynapse(r.synapse, r.synapseRange);
+    if (r.synType)
+      checkSynapseUse(*r.synType, n, n, r.range,
+                      "in the connect rule of 'grow " + g.name + "' (pre and post: '" + n->name + "')",
+                      "the connect rule of 'grow " + g.name + "'");
+  }
   for (DivideRule &r : g.divides) {
     Scope s;
     s.ctx = Ctx::DivideCond;
@@ -234,23 +258,27 @@ void Sema::checkGrow(GrowDecl &g) {
     if (!r.split) continue;
     // Net2Net halving needs one variable that `transmit` is linear in, on every
     // synapse type leaving the population.
-    for (const ProjectDecl *p : prog_->projections) {
-      if (p->prePop != g.pop || !p->synType) continue;
-      std::vector<int> lin = linearStates(*p->synType);
-      if (lin.size() == 1) continue;
+    std::vector<std::pair<const SynapseDecl *, std::string>> leaving;  // (type, where)
+    for (const ProjectDecl *p : prog_->projections)
+      if (p->prePop == g.pop && p->synType) leaving.push_back({p->synType, "projection " + p->name});
+    // A connect rule adds synapses of its type within the population.
+    for (const Decl *d : prog_->grows)
+      if (auto *other = dynDecl<GrowDecl>(d); other && other->name == g.name)
+        for (const ConnectRule &c : other->connects) {
+          auto it = prog_->globals.find(c.synapse);  // may not be resolved yet
+          if (auto *t = it == prog_->globals.end() ? nullptr : dynDecl<SynapseDecl>(it->second))
+            leaving.push_back({t, "its 'connect' rule"});
+        }
+    std::set<const SynapseDecl *> reported;
+    for (auto &[type, where] : leaving) {
+      std::vector<int> lin = linearStates(*type);
+      if (lin.size() == 1 || !reported.insert(type).second) continue;
       diags_.error(r.range, "'split' halves the one state that 'transmit' is linear in, but synapse type '" +
-                                p->synType->name + "' (projection " + p->name + ") has " +
+                                type->name + "' (" + where + ") has " +
                                 (lin.empty() ? std::string("none") : std::to_string(lin.size())) +
                                 "; write its transmit as 'w * ...' with a single weight state, or drop 'split'");
-      diags_.note(p->synType->nameRange, "'" + p->synType->name + "' is declared here");
+      diags_.note(type->nameRange, "'" + type->name + "' is declared here");
     }
-  }
-  for (ConnectRule &r : g.connects) {
-    Scope s;
-    s.ctx = Ctx::GrowConnect;
-    s.neuron = n;
-    expectType(*r.cond, Type::boolean(), s, "a 'connect when' condition");
-    r.synType = findSynapse(r.synapse, r.synapseRange);
   }
 }
 

@@ -74,6 +74,10 @@ public:
   void checkPopulation(PopulationDecl &p);
   void checkMemory(MemoryDecl &m);
   void checkProject(ProjectDecl &p);
+  /// Checks a synapse type's bodies with `pre` and `post` neuron types, and that
+  /// every use reads pre.X and post.X with the same types.
+  void checkSynapseUse(const SynapseDecl &type, const NeuronDecl *pre, const NeuronDecl *post, SourceRange where,
+                       const std::string &context, const std::string &use);
   void checkAttend(AttendDecl &a);
   void checkGrow(GrowDecl &g);
   void checkPrune(PruneDecl &p);

@@ -10,7 +10,9 @@
 namespace ndpc::kernels {
 
 /// Entity kinds in the Philox counter (docs/design.md, "Random numbers").
-enum EntityKind : uint64_t { kEntityNeuron = 1, kEntitySynapse = 2 };
+/// 3 and 4 are the runtime's (connectivity builders, tasks); 5 is a candidate
+/// pair (a, b) of a grow `connect` rule.
+enum EntityKind : uint64_t { kEntityNeuron = 1, kEntitySynapse = 2, kEntityPair = 5 };
 /// The step word of draws made while initialising state.
 constexpr uint64_t kInitStep = ~uint64_t(0);
 

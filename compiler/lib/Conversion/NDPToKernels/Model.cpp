@@ -40,9 +40,15 @@ bool ModelInfo::build(ModuleOp m) {
       p.emitError() << "references an unknown population or synapse type";
       return false;
     }
-    projs.push_back(ProjInfo{p, syn, pre, post, i++});
+    projs.push_back(ProjInfo{p, syn, pre, post, i++, {}});
   }
   return true;
+}
+
+ProjInfo *ModelInfo::proj(StringRef name) {
+  for (ProjInfo &q : projs)
+    if (q.op.getSymName() == name) return &q;
+  return nullptr;
 }
 
 PopInfo *ModelInfo::pop(StringRef name) {
@@ -185,9 +191,10 @@ std::string ModelInfo::descriptor() {
     default: os << "-"; break;
     }
     os << " " << q.syn.getMultiplicity() << " " << q.syn.getChannel().str() << " " << (op.getEventDriven() ? 1 : 0)
-       << " " << (op.getFused() ? 1 : 0) << "\n";
+       << " " << (op.getFused() ? 1 : 0) << " " << orDash(q.syn.getLinearState().value_or("")) << "\n";
     for (Attribute a : q.syn.getStates())
       os << "  state " << name(a) << " " << typeWords(cast<ndp::VarAttr>(a).getType()) << "\n";
+    for (const std::string &c : q.counters) os << "  state " << c << " i32 1\n";
     if (auto loads = q.syn.getLoadsAttr())
       for (NamedAttribute l : loads)
         os << "  load " << l.getName().str() << " " << quoted(cast<StringAttr>(l.getValue()).getValue()) << "\n";
@@ -197,6 +204,15 @@ std::string ModelInfo::descriptor() {
     for (const std::string &b : k.bindings) os << " " << b;
     os << "\n";
   }
+  for (GrowRecord &g : grows) {
+    os << "grow " << g.pop << " " << g.every << "\n";
+    for (GrowRule &r : g.rules) {
+      if (r.divide) os << "  divide " << r.select << " " << r.child << " " << (r.split ? 1 : 0) << "\n";
+      else os << "  connect " << r.proj << " " << r.connect << "\n";
+    }
+  }
+  for (PruneRecord &p : prunes)
+    os << "prune " << p.proj << " " << p.counter << " " << p.steps << " " << p.kernel << "\n";
   for (auto run : module.getOps<ndp::RunOp>()) {
     os << "run " << run.getSeed() << " " << run.getSteps() << " " << num(run.getDt().convertToDouble()) << "\n";
     for (Operation &op : run.getBody().front()) {

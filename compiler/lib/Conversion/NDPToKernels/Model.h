@@ -23,7 +23,30 @@ struct ProjInfo {
   ndp::SynapseOp syn;
   PopInfo *pre, *post;
   int index;
+  std::vector<std::string> counters;  // i32 per-synapse states of prune rules
   std::string name() { return op.getSymName().str(); }
+};
+
+/// One rule of a grow block, in order: a divide (select and child kernels) or a
+/// connect (its projection and kernel).
+struct GrowRule {
+  bool divide = true;
+  int select = -1, child = -1;
+  bool split = false;
+  std::string proj;
+  int connect = -1;
+};
+
+struct GrowRecord {
+  std::string pop;
+  int64_t every = 1;
+  std::vector<GrowRule> rules;
+};
+
+struct PruneRecord {
+  std::string proj, counter;
+  int64_t steps = 1;
+  int kernel = -1;
 };
 
 struct KernelRecord {
@@ -39,10 +62,13 @@ struct ModelInfo {
   std::vector<PopInfo> pops;
   std::vector<ProjInfo> projs;
   std::vector<KernelRecord> kernels;
+  std::vector<GrowRecord> grows;
+  std::vector<PruneRecord> prunes;
 
   /// Fills the tables; reports and returns false when a reference does not resolve.
   bool build(mlir::ModuleOp m);
   PopInfo *pop(llvm::StringRef name);
+  ProjInfo *proj(llvm::StringRef name);
 
   /// The model descriptor the runtime reads (docs/design.md, "Model descriptor").
   std::string descriptor();
@@ -68,6 +94,10 @@ bool yieldsUnchangedStates(mlir::Region &region, mlir::ArrayAttr states);
 
 void emitPopulationKernels(ModelInfo &info, PopInfo &pop);
 void emitProjectionKernels(ModelInfo &info, ProjInfo &proj);
+/// The select and child kernels of divide rules and the kernels of connect rules.
+void emitGrowKernels(ModelInfo &info, ndp::GrowOp grow);
+/// One counting kernel per projection of the rule's synapse type.
+void emitPruneKernels(ModelInfo &info, ndp::PruneOp prune);
 
 } // namespace ndpc::kernels
 

@@ -2,63 +2,17 @@
 // out (the outs from state and inputs) and update (phase 3: on step, spike test
 // and reset, outs, importance, NaN/Inf check). Each is one scf.parallel loop
 // over neurons [begin, end).
-#include "ElementCloner.h"
-#include "Model.h"
+#include "NeuronElement.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-
-#include <map>
-#include <tuple>
 
 namespace ndpc::kernels {
 
 using namespace mlir;
 
 namespace {
-
-/// Opens `scf.parallel (%i) = (begin) to (end)`; the builder is left in its body.
-Value openParallel(KernelBuilder &kb, Value begin, Value end) {
-  OpBuilder &b = kb.b();
-  auto par = b.create<scf::ParallelOp>(kb.loc(), ValueRange{begin}, ValueRange{end}, ValueRange{kb.indexConst(1)});
-  b.setInsertionPoint(par.getBody()->getTerminator());
-  return par.getInductionVars()[0];
-}
-
-/// Loads of one neuron's values, each made once per element.
-class NeuronReads {
-public:
-  NeuronReads(KernelBuilder &kb, PopInfo &pop, Value idx) : kb_(kb), pop_(pop), idx_(idx) {}
-  Value get(ndp::ValueKind kind, StringRef name, Type type, Operation *at) {
-    auto key = std::make_tuple(static_cast<int>(kind), name.str());
-    auto it = cache_.find(key);
-    if (it != cache_.end()) return it->second;
-    Value v = readNeuron(kb_, pop_, kind, name, type, idx_, at);
-    cache_[key] = v;
-    return v;
-  }
-  /// The value loaded for state `name`, if it was loaded.
-  Value loadedState(StringRef name) {
-    auto it = cache_.find(std::make_tuple(static_cast<int>(ndp::ValueKind::State), name.str()));
-    return it == cache_.end() ? Value() : it->second;
-  }
-
-private:
-  KernelBuilder &kb_;
-  PopInfo &pop_;
-  Value idx_;
-  std::map<std::tuple<int, std::string>, Value> cache_;
-};
-
-RandomKey neuronKey(KernelBuilder &kb, PopInfo &pop, Value idx, Value step) {
-  OpBuilder &b = kb.b();
-  RandomKey k;
-  k.step = step;
-  k.group = (uint64_t(kEntityNeuron) << 32) | static_cast<uint64_t>(pop.index);
-  k.id = kb.load(kb.array(popBinding(pop.name(), "ids"), b.getI64Type()), idx, b.getI64Type());
-  return k;
-}
 
 Value i64Const(OpBuilder &b, Location l, uint64_t v) {
   return b.create<arith::ConstantIntOp>(l, static_cast<int64_t>(v), 64);
@@ -78,12 +32,9 @@ void emitInit(ModelInfo &info, PopInfo &pop) {
       },
       [&] { return neuronKey(kb, pop, i, initStep); });
   SmallVector<Value> vals = ec.clone(pop.type.getInit());
-  SmallVector<Type> types = varTypes(pop.type.getStates());
-  for (auto [k, a] : llvm::enumerate(pop.type.getStates())) {
-    std::string n = cast<ndp::VarAttr>(a).getName().str();
-    kb.store(vals[k], kb.array(popBinding(pop.name(), "state", n), KernelBuilder::storageType(types[k])), i,
-             types[k]);
-  }
+  std::vector<std::string> names;
+  for (Attribute a : pop.type.getStates()) names.push_back(cast<ndp::VarAttr>(a).getName().str());
+  storeNeuronStates(kb, pop, names, vals, i);
   info.kernels.push_back({index, "pop_init", pop.name(), kb.finish()});
 }
 

@@ -4,8 +4,7 @@
 // with no atomics. Event-driven delivery walks the pre neurons that spiked and
 // their outgoing synapses (the by-pre index). A fused kernel updates a row and
 // computes the next step's contribution in the same sweep.
-#include "ElementCloner.h"
-#include "Model.h"
+#include "NeuronElement.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -19,8 +18,6 @@ namespace ndpc::kernels {
 using namespace mlir;
 
 namespace {
-
-Value toIndex(OpBuilder &b, Location l, Value v) { return b.create<arith::IndexCastOp>(l, b.getIndexType(), v); }
 
 /// The element of one synapse: slot `s` in the projection, between pre neuron `j`
 /// and post neuron `p`. Reads are loaded once per synapse.
@@ -299,7 +296,52 @@ void emitEventTransmit(ModelInfo &info, ProjInfo &proj) {
   info.kernels.push_back({index, "proj_event", proj.name(), kb.finish()});
 }
 
+/// Counts, per synapse, the consecutive steps on which the rule held; a row
+/// with a synapse at the limit is flagged for the runtime to remove it.
+void emitPrune(ModelInfo &info, ProjInfo &proj, ndp::PruneOp prune, const std::string &counter) {
+  int index = static_cast<int>(info.kernels.size());
+  KernelBuilder kb(info.module, kernelName(index, proj.name(), "prune"), index, "proj_prune", proj.name(),
+                   prune.getLoc());
+  OpBuilder &b = kb.b();
+  Location l = kb.loc();
+  Value step = kb.ctxI64(kCtxStep);
+  Value counts = kb.array(projBinding(proj.name(), "state", counter), b.getI32Type());
+  Value limit = b.create<arith::ConstantIntOp>(l, prune.getSteps(), 32);
+  Value one = b.create<arith::ConstantIntOp>(l, 1, 32), zero = b.create<arith::ConstantIntOp>(l, 0, 32);
+  Value p = openParallel(kb, kb.ctxIndex(kCtxBegin), kb.ctxIndex(kCtxEnd));
+  Value start = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "row_start"), b.getI64Type()), p, b.getI64Type()));
+  Value len = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "row_len"), b.getI32Type()), p, b.getI32Type()));
+  Value none = b.create<arith::ConstantIntOp>(l, 0, 1);
+  auto loop = b.create<scf::ForOp>(l, start, b.create<arith::AddIOp>(l, start, len), kb.indexConst(1), ValueRange{none});
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Value s = loop.getInductionVar();
+    Value j = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "pre"), b.getI32Type()), s, b.getI32Type()));
+    SynapseElement el(kb, info, proj, s, j, p, step);
+    el.hoistPostReadsBefore(loop);
+    Value holds = el.clone(prune.getCond(), step)[0];
+    Value old = kb.load(counts, s, b.getI32Type());
+    Value next = b.create<arith::SelectOp>(l, holds, b.create<arith::AddIOp>(l, old, one), zero);
+    kb.store(next, counts, s, b.getI32Type());
+    Value dead = b.create<arith::CmpIOp>(l, arith::CmpIPredicate::sge, next, limit);
+    b.create<scf::YieldOp>(l, ValueRange{b.create<arith::OrIOp>(l, loop.getRegionIterArgs()[0], dead)});
+  }
+  kb.store(loop.getResult(0), kb.array(projBinding(proj.name(), "dead_rows"), b.getI8Type()), p, b.getI1Type());
+  info.kernels.push_back({index, "proj_prune", proj.name(), kb.finish()});
+  info.prunes.push_back({proj.name(), counter, static_cast<int64_t>(prune.getSteps()), index});
+}
+
 } // namespace
+
+void emitPruneKernels(ModelInfo &info, ndp::PruneOp prune) {
+  for (ProjInfo &proj : info.projs) {
+    if (proj.syn.getSymName() != prune.getSynapse()) continue;
+    std::string counter = "prune." + std::to_string(proj.counters.size());
+    proj.counters.push_back(counter);
+    emitPrune(info, proj, prune, counter);
+  }
+}
 
 void emitProjectionKernels(ModelInfo &info, ProjInfo &proj) {
   ndp::SynapseOp syn = proj.syn;

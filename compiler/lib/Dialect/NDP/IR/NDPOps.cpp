@@ -156,6 +156,8 @@ LogicalResult SynapseOp::verifyRegions() {
     if (llvm::isa<VectorType>(llvm::cast<VarAttr>(a).getType()))
       return emitOpError() << "synapse state must be scalar";
   if (getMultiplicity() < 1) return emitOpError() << "multiplicity must be at least 1";
+  if (auto lin = getLinearState(); lin && stateIndex(*lin) < 0)
+    return emitOpError() << "'linear' names '" << *lin << "', which is not a state";
   SmallVector<Type> states = varTypes(getStates());
   if (getInit().empty() && !states.empty()) return emitOpError() << "needs an 'init' region";
   if (getUpdate().empty() && !states.empty()) return emitOpError() << "needs an 'update' region";
@@ -217,6 +219,67 @@ LogicalResult ProjectionOp::verifySymbolUses(SymbolTableCollection &tables) {
   if (postType && postType.channelIndex(syn.getChannel()) < 0)
     return emitOpError() << "post neuron type " << post.getTypeAttr() << " has no channel '"
                          << syn.getChannel() << "'";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Structural change
+//===----------------------------------------------------------------------===//
+
+namespace {
+LogicalResult verifyCondition(Operation *op, Region &r, StringRef name) {
+  if (r.empty()) return op->emitOpError() << "needs a '" << name << "' region";
+  return verifyYield(op, r, name, IntegerType::get(op->getContext(), 1));
+}
+} // namespace
+
+LogicalResult GrowOp::verify() {
+  if (getEvery() < 1) return emitOpError() << "every must be at least 1";
+  for (Operation &op : getBody().front())
+    if (!isa<DivideOp, ConnectOp>(op)) return op.emitOpError() << "is not a grow rule (ndp.divide or ndp.connect)";
+  return success();
+}
+
+LogicalResult GrowOp::verifySymbolUses(SymbolTableCollection &tables) {
+  if (!lookup<PopulationOp>(*this, getPopulationAttr(), tables))
+    return emitOpError() << getPopulationAttr() << " is not an ndp.population";
+  return success();
+}
+
+LogicalResult DivideOp::verifyRegions() {
+  if (failed(verifyCondition(*this, getCond(), "when"))) return failure();
+  auto grow = (*this)->getParentOfType<GrowOp>();
+  auto pop = SymbolTable::lookupNearestSymbolFrom<PopulationOp>(grow, grow.getPopulationAttr());
+  auto type = pop ? SymbolTable::lookupNearestSymbolFrom<NeuronOp>(pop, pop.getTypeAttr()) : NeuronOp();
+  SmallVector<Type> want;
+  for (Attribute a : getAssigns()) {
+    StringRef n = llvm::cast<StringAttr>(a).getValue();
+    Type t = type ? type.valueType(ValueKind::State, n) : Type();
+    if (type && !t) return emitOpError() << "assigns '" << n << "', which is not a state of @" << type.getSymName();
+    want.push_back(t);
+  }
+  if (!type) return success();  // reported by the grow op
+  return verifyYield(*this, getChild(), "child", want);
+}
+
+LogicalResult ConnectOp::verifySymbolUses(SymbolTableCollection &tables) {
+  auto proj = lookup<ProjectionOp>(*this, getProjectionAttr(), tables);
+  if (!proj) return emitOpError() << getProjectionAttr() << " is not an ndp.projection";
+  auto grow = (*this)->getParentOfType<GrowOp>();
+  if (proj.getPre() != grow.getPopulation() || proj.getPost() != grow.getPopulation())
+    return emitOpError() << "connects within @" << grow.getPopulation() << ", but " << getProjectionAttr()
+                         << " is @" << proj.getPre() << " -> @" << proj.getPost();
+  return verifyCondition(*this, getCond(), "when");
+}
+
+LogicalResult PruneOp::verify() {
+  if (getSteps() < 1) return emitOpError() << "the number of steps must be at least 1";
+  return verifyCondition(*this, getCond(), "when");
+}
+
+LogicalResult PruneOp::verifySymbolUses(SymbolTableCollection &tables) {
+  if (!lookup<SynapseOp>(*this, getSynapseAttr(), tables))
+    return emitOpError() << getSynapseAttr() << " is not an ndp.synapse";
   return success();
 }
 

@@ -55,7 +55,8 @@ def NDP_Connectivity : I32EnumAttr<"Connectivity", "how a projection chooses pai
     I32EnumAttrCase<"OneToOne", 1, "one_to_one">,
     I32EnumAttrCase<"Fanin", 2, "fanin">,
     I32EnumAttrCase<"Prob", 3, "p">,
-    I32EnumAttrCase<"File", 4, "from">]> {
+    I32EnumAttrCase<"File", 4, "from">,
+    I32EnumAttrCase<"None", 5, "none">]> {
   let cppNamespace = "::ndpc::ndp";
   let genSpecializedAttr = 0;
 }

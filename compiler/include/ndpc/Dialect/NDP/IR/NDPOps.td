@@ -102,6 +102,8 @@ def NDP_SynapseOp : NDP_Op<"synapse", [Symbol, IsolatedFromAbove]> {
     - `update` is `on step`: it yields the new value of every state.
 
     `ndp.read pre ...` and `ndp.read post ...` read the two neurons' values.
+    `linear` names the one state the transmit is linear in, when there is
+    exactly one: a function-preserving `split` halves it.
 
     ```mlir
     ndp.synapse @Hebb states [#ndp.var<"w" : f32>] multiplicity 1 channel "in"
@@ -121,12 +123,12 @@ def NDP_SynapseOp : NDP_Op<"synapse", [Symbol, IsolatedFromAbove]> {
   }];
   let arguments = (ins SymbolNameAttr:$sym_name, NDP_VarArrayAttr:$states,
                        I64Attr:$multiplicity, StrAttr:$channel,
-                       OptionalAttr<DictionaryAttr>:$loads);
+                       OptionalAttr<DictionaryAttr>:$loads, OptionalAttr<StrAttr>:$linear_state);
   let regions = (region MaxSizedRegion<1>:$init, MaxSizedRegion<1>:$transmit,
                         MaxSizedRegion<1>:$update);
   let assemblyFormat = [{
     $sym_name `states` $states `multiplicity` $multiplicity `channel` $channel
-    (`loads` $loads^)? attr-dict-with-keyword
+    (`loads` $loads^)? (`linear` $linear_state^)? attr-dict-with-keyword
     `init` $init `transmit` $transmit `update` $update
   }];
   let hasRegionVerifier = 1;
@@ -178,6 +180,118 @@ def NDP_ProjectionOp : NDP_Op<"projection", [Symbol, DeclareOpInterfaceMethods<S
     $sym_name $pre `->` $post `:` $synapse `` $conn (`fanin` $fanin^)? (`p` $prob^)? (`file` $file^)?
     attr-dict
   }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Structural change
+//===----------------------------------------------------------------------===//
+
+def NDP_GrowOp : NDP_Op<"grow", [DeclareOpInterfaceMethods<SymbolUserOpInterface>, NoTerminator, SingleBlock,
+                                  NoRegionArguments]> {
+  let summary = "neurogenesis: divide and connect rules of a population, every `every` steps";
+  let description = [{
+    After steps `every - 1`, `2 * every - 1`, ... (phase 7, after pruning) the
+    rules of the body run in order on `population`: `ndp.divide` rules make
+    children of the neurons whose condition holds, `ndp.connect` rules add
+    synapses between candidate pairs. The runtime applies the edits in neuron-id
+    order; the population never exceeds its max.
+
+    ```mlir
+    ndp.grow @cortex every 100 {
+      ndp.divide split assigns [] when {
+        %i = ndp.read parent importance "" : f32
+        %t = arith.constant 0.8 : f32
+        %c = arith.cmpf ogt, %i, %t : f32
+        ndp.yield %c : i1
+      } child {
+        ndp.yield
+      }
+    }
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$population, I64Attr:$every);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = "$population `every` $every attr-dict-with-keyword $body";
+  let hasVerifier = 1;
+}
+
+def NDP_DivideOp : NDP_Op<"divide", [HasParent<"GrowOp">, IsolatedFromAbove]> {
+  let summary = "makes a child of every neuron whose condition holds";
+  let description = [{
+    `when` yields an `i1` from the candidate parent's values (`ndp.read parent`).
+    Each selected neuron makes one child that starts as a copy of its state;
+    `child` then yields the new values of the states named in `assigns`,
+    computed from the parent's values. With `split` the child copies every
+    incoming and outgoing synapse of the parent and the linear state of the
+    parent's outgoing synapses and of their copies is halved (Net2Net); without
+    it the child is wired to its parent and to the parent's neighbours, in both
+    directions, with fresh synapses.
+
+    ```mlir
+    ndp.divide assigns ["v"] when {
+      %i = ndp.read parent importance "" : f32
+      %t = arith.constant 0.5 : f32
+      %c = arith.cmpf ogt, %i, %t : f32
+      ndp.yield %c : i1
+    } child {
+      %z = arith.constant 0.0 : f32
+      ndp.yield %z : f32
+    }
+    ```
+  }];
+  let arguments = (ins UnitAttr:$split, StrArrayAttr:$assigns);
+  let regions = (region SizedRegion<1>:$cond, SizedRegion<1>:$child);
+  let assemblyFormat = "(`split` $split^)? `assigns` $assigns attr-dict-with-keyword `when` $cond `child` $child";
+  let hasRegionVerifier = 1;
+}
+
+def NDP_ConnectOp : NDP_Op<"connect", [HasParent<"GrowOp">, IsolatedFromAbove,
+                                       DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "adds synapses a -> b to `projection` where the pair condition holds";
+  let description = [{
+    For every neuron b of the population, the candidates a are b's
+    neighbours' neighbours (at most 16, in id order) and 16 neurons drawn from
+    the population, so the cost is O(N). `when` yields an `i1` from
+    `ndp.read a ...` and `ndp.read b ...`; a pair never gets more synapses
+    than the synapse type's multiplicity.
+
+    ```mlir
+    ndp.connect @p0 when {
+      %a = ndp.read a out "y" : f32
+      %b = ndp.read b out "y" : f32
+      %p = arith.mulf %a, %b : f32
+      %t = arith.constant 0.25 : f32
+      %c = arith.cmpf ogt, %p, %t : f32
+      ndp.yield %c : i1
+    }
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$projection);
+  let regions = (region SizedRegion<1>:$cond);
+  let assemblyFormat = "$projection attr-dict-with-keyword `when` $cond";
+}
+
+def NDP_PruneOp : NDP_Op<"prune", [IsolatedFromAbove, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "removes a synapse after its condition held for `steps` consecutive steps";
+  let description = [{
+    Every step (phase 7, before growth), for every synapse of type `synapse`:
+    a counter counts the consecutive steps on which `when` (reading the
+    synapse's state, `pre` and `post`) held; at `steps` the synapse is removed.
+
+    ```mlir
+    ndp.prune @Plastic for 200 when {
+      %w = ndp.read self state "w" : f32
+      %a = math.absf %w : f32
+      %t = arith.constant 1.0e-3 : f32
+      %c = arith.cmpf olt, %a, %t : f32
+      ndp.yield %c : i1
+    }
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$synapse, I64Attr:$steps);
+  let regions = (region SizedRegion<1>:$cond);
+  let assemblyFormat = "$synapse `for` $steps attr-dict-with-keyword `when` $cond";
   let hasVerifier = 1;
 }
 

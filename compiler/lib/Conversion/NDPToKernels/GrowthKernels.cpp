@@ -1,0 +1,141 @@
+// The kernels of a grow block. The runtime owns every structural edit; these
+// kernels only evaluate the rules' expressions, in parallel:
+//   grow_select  (one per divide rule)  flags[i] = the divide condition of neuron i
+//   grow_child   (one per divide rule)  the child's assigned states, from its parent
+//   grow_connect (one per connect rule) cand_ok[k] = the condition of pair k
+// The runtime then applies the edits in neuron-id order (docs/design.md, "Growth").
+#include "NeuronElement.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+
+namespace ndpc::kernels {
+
+using namespace mlir;
+
+namespace {
+
+Value u8Array(KernelBuilder &kb, const std::string &binding) { return kb.array(binding, kb.b().getI8Type()); }
+Value i32Array(KernelBuilder &kb, const std::string &binding) { return kb.array(binding, kb.b().getI32Type()); }
+
+/// Opens a parallel loop over the pairs of two i32 arrays of equal length (the
+/// runtime's edit or candidate lists): the pair's number and its two neurons.
+struct PairLoop {
+  Value k, first, second;
+};
+PairLoop openPairLoop(KernelBuilder &kb, PopInfo &pop, const char *first, const char *second) {
+  OpBuilder &b = kb.b();
+  Value xs = i32Array(kb, popBinding(pop.name(), first)), ys = i32Array(kb, popBinding(pop.name(), second));
+  Value k = openParallel(kb, kb.indexConst(0), kb.size(ys));
+  return {k, toIndex(b, kb.loc(), kb.load(xs, k, b.getI32Type())),
+          toIndex(b, kb.loc(), kb.load(ys, k, b.getI32Type()))};
+}
+
+/// Only the roles a grow rule has: `parent`, or `a` and `b`.
+Value wrongRole(ndp::ReadOp r) {
+  r.emitError() << "a grow rule reads only its candidate neurons, not '" << ndp::stringifyRole(r.getRole()) << "'";
+  return Value();
+}
+
+int emitSelect(ModelInfo &info, PopInfo &pop, ndp::DivideOp div) {
+  int index = static_cast<int>(info.kernels.size());
+  KernelBuilder kb(info.module, kernelName(index, pop.name(), "divide_select"), index, "grow_select", pop.name(),
+                   div.getLoc());
+  Value step = kb.ctxI64(kCtxStep);
+  Value i = openParallel(kb, kb.ctxIndex(kCtxBegin), kb.ctxIndex(kCtxEnd));
+  NeuronReads reads(kb, pop, i);
+  ElementCloner ec(
+      kb, info.module, step,
+      [&](ndp::ReadOp r) {
+        return r.getRole() == ndp::Role::Parent ? reads.get(r.getKind(), r.getName(), r.getType(), r) : wrongRole(r);
+      },
+      [&] { return neuronKey(kb, pop, i, step); });
+  Value c = ec.clone(div.getCond())[0];
+  kb.store(c, u8Array(kb, popBinding(pop.name(), "flags")), i, kb.b().getI1Type());
+  info.kernels.push_back({index, "grow_select", pop.name(), kb.finish()});
+  return index;
+}
+
+int emitChild(ModelInfo &info, PopInfo &pop, ndp::DivideOp div) {
+  if (div.getAssigns().empty()) return -1;  // the child is a plain copy
+  int index = static_cast<int>(info.kernels.size());
+  KernelBuilder kb(info.module, kernelName(index, pop.name(), "divide_child"), index, "grow_child", pop.name(),
+                   div.getLoc());
+  Value step = kb.ctxI64(kCtxStep);
+  PairLoop pairs = openPairLoop(kb, pop, "edit_parent", "edit_child");
+  Value parent = pairs.first, child = pairs.second;
+  NeuronReads reads(kb, pop, parent);
+  // Draws are the child's own: keyed by its stable id.
+  ElementCloner ec(
+      kb, info.module, step,
+      [&](ndp::ReadOp r) {
+        return r.getRole() == ndp::Role::Parent ? reads.get(r.getKind(), r.getName(), r.getType(), r) : wrongRole(r);
+      },
+      [&] { return neuronKey(kb, pop, child, step); });
+  SmallVector<Value> vals = ec.clone(div.getChild());
+  std::vector<std::string> names;
+  for (Attribute a : div.getAssigns()) names.push_back(cast<StringAttr>(a).getValue().str());
+  storeNeuronStates(kb, pop, names, vals, child);
+  info.kernels.push_back({index, "grow_child", pop.name(), kb.finish()});
+  return index;
+}
+
+int emitConnect(ModelInfo &info, PopInfo &pop, ndp::ConnectOp conn) {
+  int index = static_cast<int>(info.kernels.size());
+  KernelBuilder kb(info.module, kernelName(index, pop.name(), "connect"), index, "grow_connect", pop.name(),
+                   conn.getLoc());
+  OpBuilder &b = kb.b();
+  Location l = kb.loc();
+  Value step = kb.ctxI64(kCtxStep);
+  PairLoop pairs = openPairLoop(kb, pop, "cand_a", "cand_b");
+  Value a = pairs.first, bIdx = pairs.second, k = pairs.k;
+  NeuronReads readsA(kb, pop, a), readsB(kb, pop, bIdx);
+  auto key = [&] {
+    RandomKey rk;
+    rk.step = step;
+    rk.group = (uint64_t(kEntityPair) << 32) | static_cast<uint64_t>(pop.index);
+    Value ids = kb.array(popBinding(pop.name(), "ids"), b.getI64Type());
+    Value aId = kb.load(ids, a, b.getI64Type()), bId = kb.load(ids, bIdx, b.getI64Type());
+    Value c32 = b.create<arith::ConstantIntOp>(l, 32, 64);
+    rk.id = b.create<arith::OrIOp>(l, b.create<arith::ShLIOp>(l, bId, c32), aId);
+    return rk;
+  };
+  ElementCloner ec(
+      kb, info.module, step,
+      [&](ndp::ReadOp r) {
+        if (r.getRole() == ndp::Role::A) return readsA.get(r.getKind(), r.getName(), r.getType(), r);
+        if (r.getRole() == ndp::Role::B) return readsB.get(r.getKind(), r.getName(), r.getType(), r);
+        return wrongRole(r);
+      },
+      key);
+  Value c = ec.clone(conn.getCond())[0];
+  kb.store(c, u8Array(kb, popBinding(pop.name(), "cand_ok")), k, b.getI1Type());
+  info.kernels.push_back({index, "grow_connect", pop.name(), kb.finish()});
+  return index;
+}
+
+} // namespace
+
+void emitGrowKernels(ModelInfo &info, ndp::GrowOp grow) {
+  PopInfo *pop = info.pop(grow.getPopulation());
+  if (!pop) {
+    grow.emitError() << "grows an unknown population";
+    return;
+  }
+  GrowRecord rec{pop->name(), static_cast<int64_t>(grow.getEvery()), {}};
+  for (Operation &op : grow.getBody().front()) {
+    GrowRule rule;
+    if (auto div = dyn_cast<ndp::DivideOp>(op)) {
+      rule.select = emitSelect(info, *pop, div);
+      rule.child = emitChild(info, *pop, div);
+      rule.split = div.getSplit();
+    } else if (auto conn = dyn_cast<ndp::ConnectOp>(op)) {
+      rule.divide = false;
+      rule.proj = conn.getProjection().str();
+      rule.connect = emitConnect(info, *pop, conn);
+    }
+    rec.rules.push_back(rule);
+  }
+  info.grows.push_back(std::move(rec));
+}
+
+} // namespace ndpc::kernels

@@ -1,0 +1,41 @@
+#ifndef NDPC_LIB_CONVERSION_NDPTOKERNELS_NEURONELEMENT_H
+#define NDPC_LIB_CONVERSION_NDPTOKERNELS_NEURONELEMENT_H
+
+#include "ElementCloner.h"
+#include "Model.h"
+
+#include <map>
+#include <tuple>
+
+namespace ndpc::kernels {
+
+/// Opens `scf.parallel (%i) = (begin) to (end)`; the builder is left in its body.
+mlir::Value openParallel(KernelBuilder &kb, mlir::Value begin, mlir::Value end);
+
+/// Loads of one neuron's values, each made once per element.
+class NeuronReads {
+public:
+  NeuronReads(KernelBuilder &kb, PopInfo &pop, mlir::Value idx) : kb_(kb), pop_(pop), idx_(idx) {}
+  mlir::Value get(ndp::ValueKind kind, llvm::StringRef name, mlir::Type type, mlir::Operation *at);
+  /// The value loaded for state `name`, if it was loaded.
+  mlir::Value loadedState(llvm::StringRef name);
+
+private:
+  KernelBuilder &kb_;
+  PopInfo &pop_;
+  mlir::Value idx_;
+  std::map<std::tuple<int, std::string>, mlir::Value> cache_;
+};
+
+/// Philox key of neuron `idx` of `pop` (population, stable id).
+RandomKey neuronKey(KernelBuilder &kb, PopInfo &pop, mlir::Value idx, mlir::Value step);
+
+/// Stores `vals` into the state columns named by `names` at element `idx`.
+void storeNeuronStates(KernelBuilder &kb, PopInfo &pop, llvm::ArrayRef<std::string> names,
+                       llvm::ArrayRef<mlir::Value> vals, mlir::Value idx);
+
+mlir::Value toIndex(mlir::OpBuilder &b, mlir::Location l, mlir::Value v);
+
+} // namespace ndpc::kernels
+
+#endif

@@ -1,0 +1,223 @@
+// Checkpoints: everything a run needs to continue bit for bit, in one file
+// (docs/design.md, "Checkpoints"):
+//
+//   "NDPCKPT\0"  u32 version  u32 0  u64 model hash  u64 seed  u64 payload bytes
+//   payload      (little-endian; see save/load below)
+//   u32          CRC-32 of everything before it
+//
+// The file is written to a temporary name, flushed and renamed, so a kill at any
+// moment leaves the previous checkpoint intact.
+#include "Simulator.h"
+
+#include "Crc32.h"
+#include "Error.h"
+#include "Files.h"
+#include "Npy.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace ndprt {
+
+namespace {
+
+constexpr char kMagic[8] = {'N', 'D', 'P', 'C', 'K', 'P', 'T', '\0'};
+constexpr uint32_t kVersion = 1;
+constexpr size_t kHeaderBytes = 8 + 4 + 4 + 8 + 8 + 8;
+
+uint64_t fnv1a(const char *s) {
+  uint64_t h = 1469598103934665603ull;
+  for (; *s; ++s) h = (h ^ static_cast<unsigned char>(*s)) * 1099511628211ull;
+  return h;
+}
+
+struct Out {
+  std::string bytes;
+  template <class T> void put(T v) { bytes.append(reinterpret_cast<const char *>(&v), sizeof v); }
+  void raw(const void *p, size_t n) {
+    if (n) bytes.append(static_cast<const char *>(p), n);
+  }
+  void column(const Column &c, int64_t n) { raw(c.data(), static_cast<size_t>(n) * c.elementBytes()); }
+};
+
+struct In {
+  const std::string &bytes;
+  size_t at;
+  const std::string &path;
+  void need(size_t n) {
+    if (at + n > bytes.size())
+      throw Fault("checkpoint '" + path + "' does not match this model's layout (it ends early); it was "
+                  "written by a different build of the model");
+  }
+  template <class T> T get() {
+    need(sizeof(T));
+    T v;
+    std::memcpy(&v, bytes.data() + at, sizeof v);
+    at += sizeof v;
+    return v;
+  }
+  /// A u64 element count, checked against the bytes left.
+  size_t count(size_t elementBytes) {
+    uint64_t n = get<uint64_t>();
+    if (n > (bytes.size() - at) / elementBytes) need(bytes.size() + 1);
+    return static_cast<size_t>(n);
+  }
+  void raw(void *p, size_t n) {
+    need(n);
+    if (n) std::memcpy(p, bytes.data() + at, n);
+    at += n;
+  }
+  void column(Column &c, int64_t n) {
+    if (n < 0) need(bytes.size() + 1);
+    need(static_cast<size_t>(n) * c.elementBytes());
+    c.resize(std::max(n, c.size()));
+    raw(c.data(), static_cast<size_t>(n) * c.elementBytes());
+  }
+};
+
+} // namespace
+
+void Simulator::writeCheckpoint(const std::string &path) {
+  // Recordings go to disk first: a resumed run appends to them.
+  flushRecordings();
+  Out o;
+  o.put<int64_t>(step_);
+  o.put<uint64_t>(scalars_.size());
+  for (double v : scalars_) o.put(v);
+  for (auto &p : pops_) {
+    o.put<int64_t>(p->size());
+    o.put<int64_t>(p->nextId());
+    o.put<int64_t>(clipped_[static_cast<size_t>(p->index())]);
+    for (Column *c : p->allColumns()) o.column(*c, p->size());
+    o.put<uint64_t>(p->spikes.size());
+    o.raw(p->spikes.data(), p->spikes.size() * sizeof(int32_t));
+  }
+  for (auto &q : projs_) {
+    Projection::Counts c = q->counts();
+    o.put(c.used);
+    o.put(c.live);
+    o.put(c.holes);
+    o.put<uint8_t>(q->nextValid ? 1 : 0);
+    int64_t rows = q->post().size();
+    for (Column *col : {&q->rowStart, &q->rowLen, &q->rowCap, &q->next}) o.column(*col, rows);
+    for (Column *col : {&q->preIndex, &q->postOf, &q->par}) o.column(*col, c.used);
+    for (Column &col : q->states) o.column(col, c.used);
+  }
+  for (Accuracy &a : accuracy_) {
+    o.put<uint64_t>(a.counts.size());
+    o.raw(a.counts.data(), a.counts.size() * sizeof(a.counts[0]));
+  }
+  std::string file(kMagic, 8);
+  auto put = [&](auto v) { file.append(reinterpret_cast<const char *>(&v), sizeof v); };
+  put(kVersion);
+  put(uint32_t(0));
+  put(fnv1a(descriptorText_));
+  put(seed_);
+  put(static_cast<uint64_t>(o.bytes.size()));
+  file += o.bytes;
+  put(crc32(file.data(), file.size()));
+  writeFileAtomically(path, file);
+}
+
+std::string Simulator::readCheckpoint(const std::string &path, uint64_t &seed) {
+  std::string file = readFile(path, "checkpoint");
+  auto refuse = [&](const std::string &why) { return Fault("cannot resume from '" + path + "': " + why); };
+  if (file.size() < 8 || std::memcmp(file.data(), kMagic, 8) != 0)
+    throw refuse("it is not an ndpc checkpoint");
+  if (file.size() < kHeaderBytes + 4)
+    throw refuse("it is truncated (" + std::to_string(file.size()) + " bytes, shorter than its header)");
+  uint32_t version;
+  uint64_t hash, payload;
+  std::memcpy(&version, file.data() + 8, 4);
+  std::memcpy(&hash, file.data() + 16, 8);
+  std::memcpy(&seed, file.data() + 24, 8);
+  std::memcpy(&payload, file.data() + 32, 8);
+  if (version != kVersion)
+    throw refuse("it is format version " + std::to_string(version) + "; this program reads version " +
+                 std::to_string(kVersion));
+  uint64_t want = kHeaderBytes + payload + 4;
+  if (file.size() != want)
+    throw refuse(file.size() < want ? "it is truncated (" + std::to_string(file.size()) + " of " +
+                                          std::to_string(want) + " bytes); resume from an earlier checkpoint"
+                                    : "it has " + std::to_string(file.size() - want) + " bytes too many");
+  uint32_t crc;
+  std::memcpy(&crc, file.data() + file.size() - 4, 4);
+  if (crc != crc32(file.data(), file.size() - 4))
+    throw refuse("it is corrupted (its checksum does not match); resume from an earlier checkpoint");
+  if (hash != fnv1a(descriptorText_))
+    throw refuse("it was written by a different model (or a different compilation of it); resume with the "
+                 "program that wrote it");
+  return file.substr(kHeaderBytes, payload);
+}
+
+void Simulator::restoreCheckpoint(const std::string &payload, const std::string &path) {
+  In in{payload, 0, path};
+  step_ = in.get<int64_t>();
+  if (step_ > total_)
+    throw Fault("cannot resume from '" + path + "': it is at step " + std::to_string(step_) +
+                ", past the run's " + std::to_string(total_) + " steps; give --steps N with N >= " +
+                std::to_string(step_));
+  uint64_t nScalars = in.get<uint64_t>();
+  if (nScalars != scalars_.size()) in.need(payload.size() + 1);
+  for (double &v : scalars_) v = in.get<double>();
+  applyParams(/*fromDefaults=*/false);  // --param given now still applies
+  for (auto &p : pops_) {
+    int64_t n = in.get<int64_t>(), nextId = in.get<int64_t>();
+    if (n < 0 || n > p->desc().max || nextId < n) in.need(payload.size() + 1);
+    clipped_[static_cast<size_t>(p->index())] = in.get<int64_t>();
+    p->restore(n, nextId);
+    for (Column *c : p->allColumns()) in.column(*c, n);
+    p->spikes.resize(in.count(sizeof(int32_t)));
+    in.raw(p->spikes.data(), p->spikes.size() * sizeof(int32_t));
+  }
+  for (auto &q : projs_) {
+    Projection::Counts c{in.get<int64_t>(), in.get<int64_t>(), in.get<int64_t>()};
+    q->nextValid = in.get<uint8_t>() != 0;
+    int64_t rows = q->post().size();
+    for (Column *col : {&q->rowStart, &q->rowLen, &q->rowCap, &q->next}) in.column(*col, rows);
+    q->deadRows.resize(rows);
+    for (Column *col : {&q->preIndex, &q->postOf, &q->par}) in.column(*col, c.used);
+    for (Column &col : q->states) in.column(col, c.used);
+    q->restore(c);
+  }
+  for (Accuracy &a : accuracy_) {
+    a.counts.resize(in.count(sizeof(a.counts[0])));
+    in.raw(a.counts.data(), a.counts.size() * sizeof(a.counts[0]));
+    // Steps before this run's window: counted by a run with fewer steps.
+    const int64_t from = accuracyFrom();
+    a.counts.erase(std::remove_if(a.counts.begin(), a.counts.end(), [&](auto &c) { return c[0] < from; }),
+                   a.counts.end());
+  }
+  if (in.at != payload.size()) in.need(payload.size() + 1);
+  loadRecordingsForResume(path);
+}
+
+void Simulator::loadRecordingsForResume(const std::string &ckpt) {
+  for (Recording &r : records_) {
+    std::string file = resolvePath(opts_.outDir, r.desc.path);
+    int64_t rows = step_ / r.desc.every;  // rows recorded before the checkpoint
+    r.values.clear();
+    r.rowCols.clear();
+    if (rows == 0) continue;
+    NpyArray a;
+    try {
+      a = readNpy(file);
+    } catch (const Fault &) {
+      throw Fault("cannot resume from '" + ckpt + "': the recording '" + file + "' it continues is missing or "
+                  "unreadable; resume in the --out-dir of the run that wrote the checkpoint");
+    }
+    int w = r.col->width();
+    bool shapeOk = a.shape.size() == (w > 1 ? 3u : 2u) && (w == 1 || a.shape[2] == w);
+    if (!shapeOk || a.shape[0] < rows)
+      throw Fault("cannot resume from '" + ckpt + "': the recording '" + file + "' has shape " +
+                  shapeString(a.shape) + ", but the checkpoint continues after " + std::to_string(rows) +
+                  " rows of it");
+    int64_t cols = a.shape[1];
+    r.values.reserve(static_cast<size_t>(rows * cols * w));
+    for (int64_t i = 0; i < rows * cols * w; ++i) r.values.push_back(static_cast<float>(a.data[static_cast<size_t>(i)]));
+    r.rowCols.assign(static_cast<size_t>(rows), cols);
+  }
+}
+
+} // namespace ndprt

@@ -1,0 +1,297 @@
+// Phase 7 of a step: pruning, then growth (language.md sections 4 and 5). The
+// kernels evaluate the rules' conditions in parallel; the edits are applied
+// here, one at a time, in neuron-id order, so a run is the same with any number
+// of threads. See docs/design.md, "Growth", for the wiring rules.
+#include "Simulator.h"
+
+#include "Error.h"
+#include "Rng.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace ndprt {
+
+namespace {
+
+Column *stateColumn(Projection &q, const std::string &name) {
+  for (Column &c : q.states)
+    if (c.name() == name) return &c;
+  return nullptr;
+}
+
+/// Distinct values of [begin, end) (sorted input), appended to `out`.
+void appendDistinct(const int32_t *begin, const int32_t *end, std::vector<int64_t> &out) {
+  for (const int32_t *p = begin; p != end; ++p)
+    if (p == begin || *p != p[-1]) out.push_back(*p);
+}
+
+/// Pre neurons of row `post`, one per pair, ascending.
+void rowPres(Projection &q, int64_t post, std::vector<int64_t> &out) {
+  const int32_t *row = q.preIndex.as<int32_t>() + q.rowStart.as<int64_t>()[post];
+  appendDistinct(row, row + q.rowLen.as<int32_t>()[post], out);
+}
+
+void sortUnique(std::vector<int64_t> &v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+/// A neuron's neighbours in `q` (incoming and outgoing), ascending, at most
+/// `limit`, into `out` (reused: growth calls this once per child).
+void neighbours(Projection &q, int64_t x, size_t limit, std::vector<int64_t> &out) {
+  out.clear();
+  rowPres(q, x, out);
+  appendDistinct(q.outBegin(x), q.outEnd(x), out);
+  sortUnique(out);
+  if (out.size() > limit) out.resize(limit);
+}
+
+constexpr size_t kTwoHopCandidates = 16, kSampledCandidates = 16, kScanNeighbours = 64;
+
+} // namespace
+
+void Simulator::prunePhase() {
+  for (const PruneDesc &pr : desc_.prunes) {
+    Projection *q = projection(pr.proj);
+    if (!q || q->post().size() == 0) continue;
+    Column *counter = stateColumn(*q, pr.counter);
+    if (!counter) throw Fault("the model descriptor prunes with an unknown counter '" + pr.counter + "'");
+    call(pr.kernel, 0, q->post().size());
+    const uint8_t *dead = q->deadRows.as<uint8_t>();
+    const int32_t *count = counter->as<int32_t>();
+    for (int64_t p = 0; p < q->post().size(); ++p) {
+      if (!dead[p]) continue;
+      int64_t s0 = q->rowStart.as<int64_t>()[p];
+      for (int32_t i = 0; i < q->rowLen.as<int32_t>()[p]; ++i)
+        if (count[s0 + i] >= pr.steps) q->kill(s0 + i);
+    }
+  }
+  for (auto &q : projs_) q->fold();
+}
+
+void Simulator::growPhase() {
+  bool grew = false;
+  for (const GrowDesc &g : desc_.grows) {
+    if ((step_ + 1) % g.every != 0) continue;
+    Population &pop = *population(g.pop);
+    for (const GrowRuleDesc &r : g.rules) {
+      if (r.divide) divide(pop, r);
+      else connect(pop, r);
+    }
+    grew = true;
+  }
+  if (grew)
+    for (auto &q : projs_) q->maybeCompact();
+}
+
+int64_t Simulator::rowLimit(const Projection &q) const {
+  if (q.desc().conn != "fanin") return INT64_MAX;
+  return std::stoll(q.desc().arg) * q.desc().multiplicity;
+}
+
+void Simulator::afterGrowth(Population &pop, int64_t first) {
+  for (auto &q : projs_)
+    if (&q->pre() == &pop || &q->post() == &pop) q->resizeRows();
+  // The children's outs, from the state they copied and were assigned.
+  PopKernels &pk = popKernels_[static_cast<size_t>(pop.index())];
+  if (pk.out >= 0) call(pk.out, first, pop.size());
+  // A child that copied a spike delivers it, like its parent, next step.
+  if (pop.desc().spiking) pop.collectSpikes();
+}
+
+void Simulator::divide(Population &pop, const GrowRuleDesc &rule) {
+  const int64_t n0 = pop.size();
+  if (n0 == 0) return;
+  call(rule.select, 0, n0);
+  const uint8_t *flags = pop.flags.as<uint8_t>();
+  std::vector<int64_t> parents;
+  for (int64_t i = 0; i < n0; ++i)
+    if (flags[i]) parents.push_back(i);
+  const int64_t room = std::max<int64_t>(0, pop.desc().max - n0);
+  if (static_cast<int64_t>(parents.size()) > room) {
+    clipped_[static_cast<size_t>(pop.index())] += static_cast<int64_t>(parents.size()) - room;
+    parents.resize(static_cast<size_t>(room));
+  }
+  if (parents.empty()) return;
+  const int64_t first = pop.grow(static_cast<int64_t>(parents.size()), step_);
+  pop.editParent.clear();
+  pop.editChild.clear();
+  for (size_t k = 0; k < parents.size(); ++k) {
+    int64_t child = first + static_cast<int64_t>(k);
+    pop.copyValues(parents[k], child);
+    pop.parent.as<int64_t>()[child] = pop.ids.as<int64_t>()[parents[k]];
+    pop.editParent.push_back(static_cast<int32_t>(parents[k]));
+    pop.editChild.push_back(static_cast<int32_t>(child));
+  }
+  if (rule.child >= 0) call(rule.child, 0, 0);
+  afterGrowth(pop, first);
+  for (size_t k = 0; k < parents.size(); ++k)
+    for (auto &q : projs_) {
+      if (&q->pre() != &pop && &q->post() != &pop) continue;
+      if (rule.split) wireSplit(*q, pop, parents[k], first + static_cast<int64_t>(k));
+      else wireFresh(*q, pop, parents[k], first + static_cast<int64_t>(k));
+    }
+  initNew();
+}
+
+void Simulator::wireSplit(Projection &q, Population &pop, int64_t parent, int64_t child) {
+  std::vector<char> bytes;
+  std::vector<std::pair<int32_t, std::vector<char>>> copies;
+  // Outgoing first: halve each parent -> m and give the child the other half,
+  // so that m's input is unchanged. On a self-projection this also makes
+  // child -> parent, which the incoming copy below turns into child -> child,
+  // as Net2Net widening does.
+  if (&q.pre() == &pop) {
+    Column *lin = stateColumn(q, q.desc().linear);
+    if (!lin)
+      throw Fault("'split' needs the state that the transmit of synapse type '" + q.desc().synapse +
+                  "' is linear in; recompile the model");
+    std::vector<int64_t> posts;
+    appendDistinct(q.outBegin(parent), q.outEnd(parent), posts);
+    for (int64_t m : posts) {
+      auto [firstSlot, lastSlot] = q.pairSlots(m, parent);
+      copies.clear();
+      for (int64_t s = firstSlot; s < lastSlot; ++s) {
+        for (int l = 0; l < lin->width(); ++l) lin->set(s, l, lin->get(s, l) * 0.5);
+        q.readStates(s, bytes);
+        copies.push_back({q.par.as<int32_t>()[s], bytes});
+      }
+      for (auto &[parNum, b] : copies) q.writeStates(q.add(m, child, parNum), b);
+    }
+  }
+  // Incoming: the child receives a copy of every synapse the parent receives.
+  if (&q.post() == &pop) {
+    copies.clear();
+    std::vector<int64_t> pres;
+    int64_t s0 = q.rowStart.as<int64_t>()[parent];
+    for (int32_t i = 0; i < q.rowLen.as<int32_t>()[parent]; ++i) {
+      q.readStates(s0 + i, bytes);
+      pres.push_back(q.preIndex.as<int32_t>()[s0 + i]);
+      copies.push_back({q.par.as<int32_t>()[s0 + i], bytes});
+    }
+    for (size_t k = 0; k < copies.size(); ++k) q.writeStates(q.add(child, pres[k], copies[k].first), copies[k].second);
+  }
+}
+
+void Simulator::wireFresh(Projection &q, Population &pop, int64_t parent, int64_t child) {
+  const int64_t limit = rowLimit(q), k = q.desc().multiplicity;
+  auto room = [&](int64_t post) { return q.rowLen.as<int32_t>()[post] + k <= limit; };
+  // The developmental-program rule: the child connects to its parent and to the
+  // parent's neighbours, in both directions: the parent first, then the
+  // neighbours from the youngest (highest id) down, so that where a fanin cap
+  // stops the wiring, a child is wired to its near relatives.
+  std::vector<int64_t> &from = scratchFrom_, &to = scratchTo_;
+  from.clear();
+  to.clear();
+  if (q.selfProjection()) {
+    neighbours(q, parent, SIZE_MAX, from);
+    from.erase(std::remove_if(from.begin(), from.end(), [&](int64_t c) { return c == child || c == parent; }),
+               from.end());
+    std::reverse(from.begin(), from.end());
+    from.insert(from.begin(), parent);
+    to = from;
+  } else {
+    if (&q.post() == &pop) rowPres(q, parent, from);
+    if (&q.pre() == &pop) appendDistinct(q.outBegin(parent), q.outEnd(parent), to);
+    std::reverse(from.begin(), from.end());
+    std::reverse(to.begin(), to.end());
+  }
+  // The child's inputs: as many as its row may take, added in pre order so that
+  // each one appends to the row.
+  if (!from.empty()) {
+    int64_t take = static_cast<int64_t>(from.size());
+    if (limit != INT64_MAX) take = std::min(take, (limit - q.rowLen.as<int32_t>()[child]) / k);
+    from.resize(static_cast<size_t>(std::max<int64_t>(0, take)));
+    std::sort(from.begin(), from.end());
+    q.reserveRow(child, static_cast<int64_t>(from.size()) * k);
+    for (int64_t c : from) addFresh(q, child, c);
+  }
+  // Whether c has room does not depend on the other candidates: add in id order,
+  // which appends to the child's outgoing index.
+  std::sort(to.begin(), to.end());
+  for (int64_t c : to)
+    if (room(c)) addFresh(q, c, child);
+}
+
+void Simulator::addFresh(Projection &q, int64_t post, int64_t pre) {
+  auto &made = newSynapses_[static_cast<size_t>(q.index())];
+  for (int32_t m = 0; m < q.desc().multiplicity; ++m) {
+    q.add(post, pre, m);
+    made.push_back({post, pre, m});
+  }
+}
+
+void Simulator::initNew() {
+  for (auto &q : projs_) {
+    auto &made = newSynapses_[static_cast<size_t>(q->index())];
+    if (made.empty()) continue;
+    ProjKernels &qk = projKernels_[static_cast<size_t>(q->index())];
+    if (qk.init >= 0) {
+      // Slots move while rows grow: find each synapse's now that the edits are done.
+      q->initSlots.clear();
+      for (auto &[post, pre, parNum] : made) {
+        auto [firstSlot, lastSlot] = q->pairSlots(post, pre);
+        for (int64_t s = firstSlot; s < lastSlot; ++s)
+          if (q->par.as<int32_t>()[s] == parNum) q->initSlots.push_back(s);
+      }
+      call(qk.init, 0, 0);
+      q->initSlots.clear();
+    }
+    made.clear();
+  }
+}
+
+void Simulator::connect(Population &pop, const GrowRuleDesc &rule) {
+  Projection *q = projection(rule.proj);
+  if (!q) throw Fault("the model descriptor connects through an unknown projection '" + rule.proj + "'");
+  const int64_t n = pop.size();
+  if (n < 2) return;
+  const Draw draw{seed_, kSiteCandidates};
+  const uint64_t group = (uint64_t(kEntityCandidate) << 32) | static_cast<uint64_t>(pop.index());
+  const int64_t *ids = pop.ids.as<int64_t>();
+  // In chunks of b, so that the candidate arrays stay small at any size.
+  const int64_t chunk = int64_t(1) << 16;
+  std::vector<int64_t> cands, first, second;
+  for (int64_t b0 = 0; b0 < n; b0 += chunk) {
+    const int64_t b1 = std::min(n, b0 + chunk);
+    pop.candA.clear();
+    pop.candB.clear();
+    for (int64_t b = b0; b < b1; ++b) {
+      // b's neighbours' neighbours (the lowest ids), and neurons drawn at random.
+      cands.clear();
+      neighbours(*q, b, kScanNeighbours, first);
+      for (int64_t x : first) {
+        neighbours(*q, x, kScanNeighbours, second);
+        cands.insert(cands.end(), second.begin(), second.end());
+      }
+      sortUnique(cands);
+      cands.erase(std::remove(cands.begin(), cands.end(), b), cands.end());
+      if (cands.size() > kTwoHopCandidates) cands.resize(kTwoHopCandidates);
+      for (uint64_t d = 0; d < kSampledCandidates; ++d) {
+        double u = draw.unit(static_cast<uint64_t>(step_), group, static_cast<uint64_t>(ids[b]), d);
+        int64_t a = std::min(n - 1, static_cast<int64_t>(u * static_cast<double>(n)));
+        if (a != b) cands.push_back(a);
+      }
+      sortUnique(cands);
+      for (int64_t a : cands) {
+        pop.candA.push_back(static_cast<int32_t>(a));
+        pop.candB.push_back(static_cast<int32_t>(b));
+      }
+    }
+    pop.candOk.assign(pop.candA.size(), 0);
+    call(rule.connect, 0, 0);
+    auto &made = newSynapses_[static_cast<size_t>(q->index())];
+    for (size_t k = 0; k < pop.candA.size(); ++k) {
+      if (!pop.candOk[k]) continue;
+      int64_t a = pop.candA[k], b = pop.candB[k];
+      int32_t parNum = q->freeParallel(b, a);
+      if (parNum < 0) continue;  // the pair has `multiplicity` synapses already
+      q->add(b, a, parNum);
+      made.push_back({b, a, parNum});
+    }
+    initNew();
+  }
+}
+
+} // namespace ndprt

@@ -1,0 +1,105 @@
+// Graph snapshots: one NumPy .npz archive per snapshot (docs/design.md,
+// "Snapshots"), which numpy.load reads directly and any zip tool opens.
+#include "Simulator.h"
+
+#include "Files.h"
+#include "Npy.h"
+#include "Zip.h"
+
+#include <cstdio>
+#include <sstream>
+
+namespace ndprt {
+
+namespace {
+
+std::string descrOf(const Column &c) {
+  const std::string &t = c.type();
+  if (t == "f32") return "<f4";
+  if (t == "f64") return "<f8";
+  if (t == "i32") return "<i4";
+  if (t == "i64") return "<i8";
+  return "|b1";
+}
+
+size_t scalarBytes(const Column &c) { return c.elementBytes() / static_cast<size_t>(c.width()); }
+
+std::string jsonString(const std::string &s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    if (ch == '"' || ch == '\\') out.push_back('\\');
+    out.push_back(ch);
+  }
+  return out + "\"";
+}
+
+/// Elements `order` of a column, as .npy bytes ([n] or [n, width]).
+std::string gathered(const Column &c, const std::vector<int64_t> &order) {
+  std::string data;
+  data.reserve(order.size() * c.elementBytes());
+  for (int64_t s : order)
+    data.append(static_cast<const char *>(c.data()) + static_cast<size_t>(s) * c.elementBytes(), c.elementBytes());
+  std::vector<int64_t> shape{static_cast<int64_t>(order.size())};
+  if (c.width() > 1) shape.push_back(c.width());
+  return npyBytes(descrOf(c), shape, data.data(), scalarBytes(c));
+}
+
+std::string whole(const Column &c, int64_t n) {
+  std::vector<int64_t> shape{n};
+  if (c.width() > 1) shape.push_back(c.width());
+  return npyBytes(descrOf(c), shape, c.data(), scalarBytes(c));
+}
+
+} // namespace
+
+void Simulator::writeSnapshot() {
+  std::string dir = resolvePath(opts_.outDir, desc_.run.snapshot.path);
+  makeDirectories(dir);
+  if (!snapshotsStarted_) removeStaleTemporaries(dir, "snapshot_");
+  snapshotsStarted_ = true;
+  ZipWriter zip;
+  std::ostringstream meta;
+  meta << "{\"model\": " << jsonString(desc_.name) << ", \"step\": " << step_ << ", \"seed\": " << seed_
+       << ", \"populations\": [";
+  for (size_t i = 0; i < pops_.size(); ++i) {
+    Population &p = *pops_[i];
+    meta << (i ? ", " : "") << "{\"name\": " << jsonString(p.name()) << ", \"type\": " << jsonString(p.desc().typeName)
+         << ", \"neurons\": " << p.size() << "}";
+    const std::string k = p.name() + "/";
+    zip.add(k + "id.npy", whole(p.ids, p.size()));
+    zip.add(k + "parent.npy", whole(p.parent, p.size()));
+    zip.add(k + "born.npy", whole(p.born, p.size()));
+    zip.add(k + "importance.npy", whole(p.importance, p.size()));
+    for (auto *cols : {&p.states, &p.outs})
+      for (Column &c : *cols) zip.add(k + c.name() + ".npy", whole(c, p.size()));
+  }
+  meta << "], \"projections\": [";
+  for (size_t i = 0; i < projs_.size(); ++i) {
+    Projection &q = *projs_[i];
+    meta << (i ? ", " : "") << "{\"name\": " << jsonString(q.name()) << ", \"pre\": " << jsonString(q.desc().pre)
+         << ", \"post\": " << jsonString(q.desc().post) << ", \"synapse\": " << jsonString(q.desc().synapse)
+         << ", \"synapses\": " << q.synapses() << "}";
+    // Edge order (post, pre, parallel number), with stable neuron ids.
+    std::vector<int64_t> slots = q.liveSlots();
+    std::vector<int64_t> pre(slots.size()), post(slots.size());
+    for (size_t e = 0; e < slots.size(); ++e) {
+      pre[e] = q.pre().ids.as<int64_t>()[q.preIndex.as<int32_t>()[slots[e]]];
+      post[e] = q.post().ids.as<int64_t>()[q.postOf.as<int32_t>()[slots[e]]];
+    }
+    const std::string k = q.name() + "/";
+    std::vector<int64_t> shape{static_cast<int64_t>(slots.size())};
+    zip.add(k + "pre.npy", npyBytes("<i8", shape, pre.data(), 8));
+    zip.add(k + "post.npy", npyBytes("<i8", shape, post.data(), 8));
+    zip.add(k + "par.npy", gathered(q.par, slots));
+    for (Column &c : q.states)
+      if (c.name().find('.') == std::string::npos) zip.add(k + c.name() + ".npy", gathered(c, slots));
+  }
+  meta << "]}";
+  std::string m = meta.str();
+  zip.add("meta.npy", npyBytes("|u1", {static_cast<int64_t>(m.size())}, m.data(), 1));
+  char name[64];
+  std::snprintf(name, sizeof name, "/snapshot_%08lld.npz", static_cast<long long>(step_));
+  writeFileAtomically(dir + name, zip.finish());
+}
+
+} // namespace ndprt

@@ -1,0 +1,29 @@
+#ifndef NDPRT_ZIP_H
+#define NDPRT_ZIP_H
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ndprt {
+
+/// Builds an uncompressed ("stored") zip archive in memory: the container of
+/// NumPy's .npz files, which numpy.load, zipfile and every zip tool read.
+class ZipWriter {
+public:
+  void add(const std::string &name, const std::string &data);
+  /// The archive; throws a Fault when it would need ZIP64 (4 GiB or more).
+  std::string finish();
+
+private:
+  struct Entry {
+    std::string name;
+    uint32_t crc, size, offset;
+  };
+  std::string out_;
+  std::vector<Entry> entries_;
+};
+
+} // namespace ndprt
+
+#endif
