@@ -6,7 +6,7 @@ small size; then each is timed several times, interleaved, and the table gives
 min and median, throughput and the ratio to ndpc. Timings cover the step loop
 only (each program measures it itself), not building the graph.
 
-usage: bench/run.py [--quick] [--reps R] [--threads T]
+usage: bench/run.py [--quick] [--reps R] [--threads T] [--only w1|w2]
 """
 import argparse
 import os
@@ -86,13 +86,68 @@ def triad_limit(threads):
     return float(re.search(r"bytes_per_second ([0-9.e+-]+)", sh([exe], env=env)).group(1))
 
 
+def measured(cmd, env=None):
+    """Runs `cmd` under bench/w2/measure.py: (stdout + stderr, peak RSS in bytes)."""
+    out = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "w2", "measure.py")] + cmd, check=True,
+                         capture_output=True, text=True, env=env)
+    text = out.stdout + out.stderr
+    return text, int(re.search(r"peak_rss_bytes (\d+)", text).group(1))
+
+
+def w2(args):
+    """Growth from 1 neuron to MAX with fanin 8, ndpc against NumPy concatenation."""
+    top = 100_000 if args.quick else 1_000_000
+    d = os.path.join(WORK, f"w2_{top}")
+    os.makedirs(d, exist_ok=True)
+    src = open(os.path.join(ROOT, "bench", "w2", "w2_growth.ndp")).read()
+    model = os.path.join(d, "w2_growth.ndp")
+    open(model, "w").write(src.replace("max 1000000;", f"max {top};"))
+    exe = os.path.join(d, "w2")
+    sh([NDPC, "compile", model, "-O3", "-o", exe])
+    steps = 20 if not args.quick else 17
+    runs = {"ndpc": [], "NumPy concatenation": []}
+    for _ in range(args.reps):  # interleaved
+        text, rss = measured([exe, "--steps", str(steps), "--threads", str(args.threads), "--out-dir", d, "--stats"])
+        secs = float(re.search(r"stats: \d+ steps in ([0-9.e+-]+) s", text).group(1))
+        neurons = int(re.search(r"neurons\(brain\) = (\d+)", text).group(1))
+        synapses = int(re.search(r"synapses\(S\) = (\d+)", text).group(1))
+        per_n = re.search(r"(\d+) bytes per neuron \(([0-9.]+) allocated\)", text).groups()
+        per_s = re.search(r"(\d+) bytes per synapse \(([0-9.]+) allocated\)", text).groups()
+        runs["ndpc"].append((secs, rss, neurons, synapses, per_n, per_s))
+        text, rss = measured([sys.executable, os.path.join(ROOT, "bench", "w2", "peer_numpy.py"), str(top), str(steps),
+                              "8"])
+        m = re.search(r"seconds ([0-9.]+) neurons (\d+) synapses (\d+) bytes (\d+)", text)
+        secs, neurons, synapses = float(m.group(1)), int(m.group(2)), int(m.group(3))
+        # NumPy stores a neuron's v (4 bytes) and a synapse's pre, post (int64) and w (f32).
+        runs["NumPy concatenation"].append((secs, rss, neurons, synapses, ("4", "4"), ("20", "20")))
+    base = min(r[0] for r in runs["ndpc"])
+    print(f"\nW2 growth: 1 -> {top} neurons, fanin 8, every neuron divides every step ({steps} steps), "
+          f"{args.reps} runs each")
+    print(f"{'implementation':<22}{'min s':>8}{'median s':>10}{'peak RSS MB':>13}{'neurons':>10}{'synapses':>11}"
+          f"{'B/neuron':>10}{'B/synapse':>11}{'ratio':>7}")
+    for name, rs in runs.items():
+        t = [r[0] for r in rs]
+        secs, rss, neurons, synapses, per_n, per_s = min(rs)
+        pn = f"{float(per_n[0]):.0f}/{float(per_n[1]):.0f}"
+        ps = f"{float(per_s[0]):.0f}/{float(per_s[1]):.0f}"
+        print(f"{name:<22}{min(t):>8.3f}{statistics.median(t):>10.3f}{rss / 1e6:>13.0f}{neurons:>10}{synapses:>11}"
+              f"{pn:>10}{ps:>11}{base / min(t):>7.2f}")
+    print("B/neuron, B/synapse: stored / allocated (ndpc: row slack, capacity and the outgoing index included)")
+    print("ratio: ndpc's time over the implementation's (above 1: faster than ndpc)")
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--quick", action="store_true", help="a smaller W1 (10^4 neurons) for a fast look")
+    ap.add_argument("--quick", action="store_true", help="smaller sizes (W1 10^4 neurons, W2 10^5) for a fast look")
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--threads", type=int, default=os.cpu_count())
+    ap.add_argument("--only", choices=["w1", "w2"], help="run one workload")
     args = ap.parse_args()
     os.makedirs(WORK, exist_ok=True)
+    if args.only != "w1":
+        w2(args)
+    if args.only == "w2":
+        return
     peer = build_peer()
     err = check_w1(peer, args.threads)
     print(f"W1 check: ndpc and the C++ peer agree after 10 steps (max |dy| = {err:.2g})")
