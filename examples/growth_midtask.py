@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Prints the accuracy dip after growth in growth_midtask.ndp, with and without
 `split`, measured against the run that never grows over the same steps (so the
 inputs and their noise are the same in all three).
