@@ -104,6 +104,10 @@ void Simulator::writeCheckpoint(const std::string &path) {
     for (Column *col : {&q->preIndex, &q->postOf, &q->par}) o.column(*col, c.used);
     for (Column &col : q->states) o.column(col, c.used);
   }
+  for (auto &a : attentions_) {
+    o.put<uint64_t>(a->params.data.size());
+    o.raw(a->params.data.data(), a->params.data.size() * sizeof(float));
+  }
   for (Accuracy &a : accuracy_) {
     o.put<uint64_t>(a.counts.size());
     o.raw(a.counts.data(), a.counts.size() * sizeof(a.counts[0]));
@@ -180,6 +184,10 @@ void Simulator::restoreCheckpoint(const std::string &payload, const std::string 
     for (Column *col : {&q->preIndex, &q->postOf, &q->par}) in.column(*col, c.used);
     for (Column &col : q->states) in.column(col, c.used);
     q->restore(c);
+  }
+  for (auto &a : attentions_) {
+    if (in.count(sizeof(float)) != a->params.data.size()) in.need(payload.size() + 1);
+    in.raw(a->params.data.data(), a->params.data.size() * sizeof(float));
   }
   for (Accuracy &a : accuracy_) {
     a.counts.resize(in.count(sizeof(a.counts[0])));

@@ -157,6 +157,22 @@ ModelDesc parseDescriptor(const char *text) {
         p.steps = l.i64();
         p.kernel = static_cast<int>(l.i64());
         m.prunes.push_back(p);
+      } else if (k == "attend") {
+        AttendDesc a;
+        a.pop = l.str();
+        a.embedding = l.str();
+        a.heads = l.i64();
+        a.edgeDim = l.i64();
+        a.every = l.i64();
+        a.proj = l.str();
+        a.edgeState = l.str();
+        if (a.proj == "-") a.proj.clear();
+        if (a.edgeState == "-") a.edgeState.clear();
+        a.topk = l.i64();
+        a.cond = static_cast<int>(l.i64());
+        m.attends.push_back(a);
+        pop = nullptr;
+        proj = nullptr;
       } else if (k == "snapshot" || k == "checkpoint") {
         PeriodicDesc &d = k == "snapshot" ? m.run.snapshot : m.run.checkpoint;
         d.every = l.i64();

@@ -67,6 +67,15 @@ struct PruneDesc {
   int kernel = -1;
 };
 
+/// An attend block: the embedding state, the projection whose synapses carry
+/// its edge channels (and the hidden state holding them), and the kernel of
+/// its `connect topk ... when` condition (-1: none).
+struct AttendDesc {
+  std::string pop, embedding, proj, edgeState;
+  int64_t heads = 1, edgeDim = 1, every = 1, topk = 0;
+  int cond = -1;
+};
+
 struct PeriodicDesc {
   int64_t every = 0;  // 0: not written
   std::string path;
@@ -111,6 +120,7 @@ struct ModelDesc {
   std::vector<KernelDesc> kernels;
   std::vector<GrowDesc> grows;
   std::vector<PruneDesc> prunes;
+  std::vector<AttendDesc> attends;
   RunDesc run;
 };
 

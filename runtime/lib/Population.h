@@ -39,7 +39,8 @@ public:
   Column flags{"flags", "bool", 1};          // grow_select: divides or not
   std::vector<int32_t> editParent, editChild;  // grow_child: (parent, child) pairs
   std::vector<int32_t> candA, candB;           // grow_connect: candidate pairs a -> b
-  std::vector<uint8_t> candOk;                 // grow_connect: the pair condition
+  std::vector<uint8_t> candOk;                 // grow_connect, attend_cond: the condition
+  std::vector<float> candScore;                // attend_cond: the candidates' scores
 
   /// Every per-neuron column, for checkpoints.
   std::vector<Column *> allColumns();

@@ -120,6 +120,13 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
   for (const GrowDesc &g : desc_.grows)
     if (!population(g.pop)) throw Fault("the model descriptor grows an unknown population '" + g.pop + "'");
   buildGraph();
+  for (size_t i = 0; i < desc_.attends.size(); ++i) {
+    const AttendDesc &a = desc_.attends[i];
+    Population *p = population(a.pop);
+    Projection *over = a.proj.empty() ? nullptr : projection(a.proj);
+    if (!p || (!a.proj.empty() && !over)) throw Fault("the model descriptor attends over an unknown population");
+    attentions_.push_back(std::make_unique<Attention>(a, static_cast<int>(i), *p, over, seed_));
+  }
   setupRun();
   if (!opts_.resume.empty()) restoreCheckpoint(checkpoint, opts_.resume);
 }
@@ -174,6 +181,7 @@ Simulator::Binding Simulator::bind(const std::string &name, const KernelDesc &k)
                         {"edit_child", &p.editChild}, {"cand_a", &p.candA}, {"cand_b", &p.candB}})
       if (w[2] == n) { b.kind = Binding::ScratchI32; b.i32 = v; return b; }
     if (w[2] == "cand_ok") { b.kind = Binding::ScratchU8; b.u8 = &p.candOk; return b; }
+    if (w[2] == "cand_score") { b.kind = Binding::ScratchF32; b.f32 = &p.candScore; return b; }
     b.kind = Binding::PopColumn;
     b.col = b.pop->find(w[2], w.size() > 3 ? w[3] : "");
     if (!b.col) throw bad();
@@ -242,6 +250,9 @@ void Simulator::call(int index, int64_t begin, int64_t end) {
       break;
     case Binding::ScratchI32: v[i] = ndp_view{b.i32->data(), b.i32->data(), 0, static_cast<int64_t>(b.i32->size()), 1}; break;
     case Binding::ScratchU8: v[i] = ndp_view{b.u8->data(), b.u8->data(), 0, static_cast<int64_t>(b.u8->size()), 1}; break;
+    case Binding::ScratchF32:
+      v[i] = ndp_view{b.f32->data(), b.f32->data(), 0, static_cast<int64_t>(b.f32->size()), 1};
+      break;
     }
   }
   if (opts_.stats) {
@@ -433,7 +444,8 @@ void Simulator::stepOnce() {
     }
   }
   checkStatus("synapse update");
-  // 5-6. Memory regions and attention come with their own issues.
+  // 5. Memory regions come with their own issue. 6. Attention.
+  attendPhase();
   // 7. Pruning, then growth.
   prunePhase();
   growPhase();
@@ -566,6 +578,10 @@ std::string Simulator::statsText() const {
        << "): " << q->synapses() << " synapses, " << q->bytesPerSynapse() << " bytes per synapse ("
        << per(q->bytesAllocated(), q->synapses()) << " allocated), " << q->slotsUsed() << " slots"
        << (q->desc().fused ? ", fused" : "") << (q->desc().eventDriven ? ", event-driven" : "") << "\n";
+  for (const auto &a : attentions_)
+    if (a->calls)
+      os << "  attend " << a->desc().pop << ": " << a->calls << " layers, " << fmt(a->seconds) << " s ("
+         << fmt(a->seconds / static_cast<double>(a->calls)) << " s per layer)\n";
   for (const Kernel &k : kernels_)
     if (k.calls)
       os << "  kernel " << k.kind << " " << k.target << ": " << k.calls << " calls, " << fmt(k.seconds) << " s\n";

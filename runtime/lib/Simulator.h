@@ -1,6 +1,7 @@
 #ifndef NDPRT_SIMULATOR_H
 #define NDPRT_SIMULATOR_H
 
+#include "Attention.h"
 #include "Descriptor.h"
 #include "Population.h"
 #include "Projection.h"
@@ -53,13 +54,14 @@ private:
   struct Binding {
     enum Kind {
       Ctx, Scalars, Status, PopColumn, Spikes, RowColumn, SlotColumn, ByPreRow, ByPreSlots, InitSlots, ScratchI32,
-      ScratchU8
+      ScratchU8, ScratchF32
     } kind;
     Population *pop = nullptr;
     Projection *proj = nullptr;
     Column *col = nullptr;
     std::vector<int32_t> *i32 = nullptr;
     std::vector<uint8_t> *u8 = nullptr;
+    std::vector<float> *f32 = nullptr;
   };
   struct Kernel {
     ndp_kernel_fn fn = nullptr;
@@ -111,6 +113,9 @@ private:
   void progress(bool done);
   void flushRecordings();
 
+  // Phase 6: attention, and the long-range synapses it grows.
+  void attendPhase();
+
   // Phase 7 (Growth.cpp).
   void prunePhase();
   void growPhase();
@@ -151,6 +156,7 @@ private:
   std::vector<int64_t> clipped_;                          // per population: divisions refused at max
   std::vector<std::vector<std::array<int64_t, 3>>> newSynapses_;  // per projection: (post, pre, par) to init
   std::vector<int64_t> scratchFrom_, scratchTo_;                   // wireFresh's candidates, reused
+  std::vector<std::unique_ptr<Attention>> attentions_;
   int64_t ctx_[NDP_CTX_SIZE] = {0, 0, 0, 0};
   std::vector<double> scalars_;
   int32_t status_ = 0;

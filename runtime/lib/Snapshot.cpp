@@ -94,6 +94,24 @@ void Simulator::writeSnapshot() {
     for (Column &c : q.states)
       if (c.name().find('.') == std::string::npos) zip.add(k + c.name() + ".npy", gathered(c, slots));
   }
+  meta << "], \"attends\": [";
+  for (size_t k = 0; k < attentions_.size(); ++k) {
+    const Attention &a = *attentions_[k];
+    const AttendDesc &d = a.desc();
+    meta << (k ? ", " : "") << "{\"index\": " << k << ", \"population\": " << jsonString(d.pop)
+         << ", \"embedding\": " << jsonString(d.embedding) << ", \"projection\": " << jsonString(d.proj)
+         << ", \"heads\": " << d.heads << ", \"edge_dim\": " << d.edgeDim << "}";
+    const std::string k0 = "attend" + std::to_string(k) + "/";
+    for (const AttentionParams::Entry &e : a.params.layout()) {
+      std::vector<int64_t> shape{e.rows};
+      if (e.matrix) shape.push_back(e.cols);
+      zip.add(k0 + e.name + ".npy", npyBytes("<f4", shape, a.params.data.data() + e.offset, 4));
+    }
+    // Edge channels, in the projection's edge order.
+    if (Projection *q = d.proj.empty() ? nullptr : projection(d.proj))
+      for (Column &c : q->states)
+        if (c.name() == d.edgeState) zip.add(k0 + "edge_channels.npy", gathered(c, q->liveSlots()));
+  }
   meta << "]}";
   std::string m = meta.str();
   zip.add("meta.npy", npyBytes("|u1", {static_cast<int64_t>(m.size())}, m.data(), 1));

@@ -276,3 +276,60 @@ ndp.synapse @S states [#ndp.var<"w" : f32>] multiplicity 1 channel "in" linear "
   %w = ndp.read self state "w" : f32
   ndp.yield %w : f32
 }
+
+// -----
+
+module {
+  ndp.neuron @N states [#ndp.var<"v" : f32>, #ndp.var<"e" : vector<6xf32>>] inputs [] channels [] outputs []
+  init {
+    %z = arith.constant 0.0 : f32
+    %e = arith.constant dense<0.0> : vector<6xf32>
+    ndp.yield %z, %e : f32, vector<6xf32>
+  } out {
+  } update {
+    %v = ndp.read self state "v" : f32
+    %e = ndp.read self state "e" : vector<6xf32>
+    ndp.yield %v, %e : f32, vector<6xf32>
+  } spike {
+  } reset {
+  }
+  ndp.population @a : @N[2] max 2 decay 0.9
+  // expected-error @+1 {{embedding 'v' is not an f32 vector state of @N}}
+  ndp.attend @a embedding "v" heads 1 edge_dim 4 every 1 topk 0
+}
+
+// -----
+
+module {
+  ndp.neuron @N states [#ndp.var<"v" : f32>, #ndp.var<"e" : vector<6xf32>>] inputs [] channels [] outputs []
+  init {
+    %z = arith.constant 0.0 : f32
+    %e = arith.constant dense<0.0> : vector<6xf32>
+    ndp.yield %z, %e : f32, vector<6xf32>
+  } out {
+  } update {
+    %v = ndp.read self state "v" : f32
+    %e = ndp.read self state "e" : vector<6xf32>
+    ndp.yield %v, %e : f32, vector<6xf32>
+  } spike {
+  } reset {
+  }
+  ndp.population @a : @N[2] max 2 decay 0.9
+  // expected-error @+1 {{heads 4 must divide the embedding size 6}}
+  ndp.attend @a embedding "e" heads 4 edge_dim 4 every 1 topk 0
+}
+
+// -----
+
+// expected-error @+1 {{topk grows synapses of 'over', which is not given}}
+ndp.attend @a embedding "e" heads 1 edge_dim 4 every 1 topk 2 when {
+  %s = ndp.score : f32
+  %t = arith.constant 0.1 : f32
+  %c = arith.cmpf ogt, %s, %t : f32
+  ndp.yield %c : i1
+}
+
+// -----
+
+// expected-error @+1 {{'ndp.score' op expects parent op 'ndp.attend'}}
+%s = ndp.score : f32

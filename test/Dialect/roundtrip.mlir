@@ -118,6 +118,16 @@ module attributes {ndp.model = "roundtrip"} {
       ndp.yield %c : i1
     }
   }
+  // CHECK: ndp.attend @a embedding "e" heads 2 edge_dim 3 every 4 over @p3 topk 2 when {
+  ndp.attend @a embedding "e" heads 2 edge_dim 3 every 4 over @p3 topk 2 when {
+    // CHECK: ndp.score : f32
+    %s = ndp.score : f32
+    %t = arith.constant 0.1 : f32
+    %c = arith.cmpf ogt, %s, %t : f32
+    ndp.yield %c : i1
+  }
+  // CHECK: ndp.attend @a embedding "e" heads 1 edge_dim 4 every 1 topk 0{{$}}
+  ndp.attend @a embedding "e" heads 1 edge_dim 4 every 1 topk 0
   // CHECK: ndp.run seed 1 steps 10 dt 5.000000e-01 {
   ndp.run seed 1 steps 10 dt 0.5 {
     // CHECK: ndp.feed @a "x" file "x.npy"

@@ -54,6 +54,7 @@ public:
 private:
   /// A read of the element being computed (neuron or synapse region).
   Value readElement(const ast::Ref &ref, const std::string &name, Type type, Location l) {
+    if (ref.kind == ast::RefKind::Score) return b_.create<ndp::ScoreOp>(l, b_.getF32Type());
     std::string n = name;
     if (ref.kind == ast::RefKind::Channel && ref.index < 0) n = "in";
     if (ref.kind == ast::RefKind::Importance || ref.kind == ast::RefKind::Spiked) n.clear();
@@ -133,6 +134,7 @@ private:
   void emitRun(const ast::RunDecl &r);
   void emitGrow(const ast::GrowDecl &g);
   void emitPrune(const ast::PruneDecl &p);
+  void emitAttend(const ast::AttendDecl &a);
   /// The projection a connect rule adds to: the first P -> P projection of its
   /// synapse type, or one made for it with no initial synapses.
   std::string connectTarget(const ast::GrowDecl &g, const ast::ConnectRule &r) {
@@ -161,7 +163,6 @@ bool Generator::rejectUnsupported() {
   };
   for (const ast::PopulationDecl *p : prog_.populations)
     if (p->kind == ast::DeclKind::Memory) reject(*p, "memory", "memory regions");
-  for (const ast::AttendDecl *a : prog_.attends) reject(*a, "attend", "long-range attention");
   return ok;
 }
 
@@ -263,6 +264,17 @@ void Generator::emitPrune(const ast::PruneDecl &p) {
   auto op = b_.create<ndp::PruneOp>(ee.loc(p.range), FlatSymbolRefAttr::get(&ctx_, p.synType->name),
                                     b_.getI64IntegerAttr(p.forSteps.intValue));
   emitCondition(op.getCond(), *p.cond);
+}
+
+void Generator::emitAttend(const ast::AttendDecl &a) {
+  ExprEmitter ee = emitter();
+  OpBuilder::InsertionGuard guard(b_);
+  auto op = b_.create<ndp::AttendOp>(ee.loc(a.range), FlatSymbolRefAttr::get(&ctx_, a.pop->name),
+                                     b_.getStringAttr(a.embedding), b_.getI64IntegerAttr(a.heads.intValue),
+                                     b_.getI64IntegerAttr(a.edgeDim.intValue), b_.getI64IntegerAttr(a.every.intValue),
+                                     FlatSymbolRefAttr(), b_.getI64IntegerAttr(a.topk.present() ? a.topk.intValue : 0));
+  if (a.overType) op.setOverAttr(FlatSymbolRefAttr::get(&ctx_, connectTargets_[{a.pop->name, a.overType->name}]));
+  if (a.topk.present() && a.topkCond) emitCondition(op.getCond(), *a.topkCond);
 }
 
 void Generator::emitRun(const ast::RunDecl &r) {
@@ -395,6 +407,7 @@ OwningOpRef<ModuleOp> Generator::run() {
                                    FloatAttr(), StringAttr(), UnitAttr(), UnitAttr());
       connectTargets_[key] = name;
     }
+  for (const ast::AttendDecl *a : prog_.attends) emitAttend(*a);
   for (const ast::PruneDecl *p : prog_.prunes) emitPrune(*p);
   for (const ast::GrowDecl *g : prog_.grows) emitGrow(*g);
   if (prog_.run) {

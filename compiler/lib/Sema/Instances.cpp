@@ -217,6 +217,16 @@ void Sema::checkAttend(AttendDecl &a) {
   if (a.every.present()) foldInt(a.every, "every", 1, INT32_MAX);
   else a.every.intValue = 1;
   if (!a.over.empty()) a.overType = findSynapse(a.over, a.overRange);
+  if (a.overType && a.pop) {
+    bool onItself = false;
+    for (const ProjectDecl *p : prog_->projections)
+      onItself |= p->synType == a.overType && p->prePop == a.pop && p->postPop == a.pop;
+    if (!onItself)
+      diags_.error(a.overRange, "'over " + a.over + "' needs a projection of '" + a.over + "' from '" +
+                                    a.population + "' to itself, whose synapses carry the edge channels; add "
+                                    "one, as in 'project " + a.population + " -> " + a.population + " : " +
+                                    a.over + " { p 0.01; }'");
+  }
   if (a.topk.present()) {
     foldInt(a.topk, "topk", 1, 1024);
     if (a.topkCond) {

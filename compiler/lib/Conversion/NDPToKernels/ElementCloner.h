@@ -39,6 +39,8 @@ public:
 
   /// Clones the ops of `region` and returns the values its ndp.yield yields.
   llvm::SmallVector<mlir::Value> clone(mlir::Region &region);
+  /// The value `ndp.score` reads (an attend condition's candidate score).
+  void setScore(mlir::Value v) { score_ = v; }
 
 private:
   mlir::Value param(ndp::ParamRefOp op);
@@ -52,6 +54,7 @@ private:
   ReadFn read_;
   KeyFn key_;
   std::optional<RandomKey> keyCache_;
+  mlir::Value score_;
 };
 
 /// The index of a param in the run-time parameter table (declaration order).

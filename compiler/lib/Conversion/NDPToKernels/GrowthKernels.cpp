@@ -115,6 +115,41 @@ int emitConnect(ModelInfo &info, PopInfo &pop, ndp::ConnectOp conn) {
 
 } // namespace
 
+void emitAttendKernels(ModelInfo &info, ndp::AttendOp attend) {
+  PopInfo *pop = info.pop(attend.getPopulation());
+  if (!pop) return;
+  AttendRecord rec;
+  rec.pop = pop->name();
+  rec.embedding = attend.getEmbedding().str();
+  rec.heads = static_cast<int64_t>(attend.getHeads());
+  rec.edgeDim = static_cast<int64_t>(attend.getEdgeDim());
+  rec.every = static_cast<int64_t>(attend.getEvery());
+  rec.topk = static_cast<int64_t>(attend.getTopk());
+  if (auto over = attend.getOverAttr()) {
+    if (ProjInfo *q = info.proj(over.getValue())) {
+      rec.proj = q->name();
+      rec.edgeState = "attend." + std::to_string(info.attends.size()) + ".e";
+      q->hiddenStates.push_back({rec.edgeState, "f32 " + std::to_string(rec.edgeDim)});
+    }
+  }
+  if (rec.topk > 0 && !attend.getCond().empty()) {
+    int index = static_cast<int>(info.kernels.size());
+    KernelBuilder kb(info.module, kernelName(index, pop->name(), "attend_cond"), index, "attend_cond", pop->name(),
+                     attend.getLoc());
+    OpBuilder &b = kb.b();
+    Value step = kb.ctxI64(kCtxStep);
+    Value scores = kb.array(popBinding(pop->name(), "cand_score"), b.getF32Type());
+    Value k = openParallel(kb, kb.indexConst(0), kb.size(scores));
+    ElementCloner ec(kb, info.module, step, wrongRole, [&] { return neuronKey(kb, *pop, kb.indexConst(0), step); });
+    ec.setScore(kb.load(scores, k, b.getF32Type()));
+    Value c = ec.clone(attend.getCond())[0];
+    kb.store(c, u8Array(kb, popBinding(pop->name(), "cand_ok")), k, b.getI1Type());
+    info.kernels.push_back({index, "attend_cond", pop->name(), kb.finish()});
+    rec.cond = index;
+  }
+  info.attends.push_back(rec);
+}
+
 void emitGrowKernels(ModelInfo &info, ndp::GrowOp grow) {
   PopInfo *pop = info.pop(grow.getPopulation());
   if (!pop) {

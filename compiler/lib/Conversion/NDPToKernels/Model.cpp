@@ -194,7 +194,7 @@ std::string ModelInfo::descriptor() {
        << " " << (op.getFused() ? 1 : 0) << " " << orDash(q.syn.getLinearState().value_or("")) << "\n";
     for (Attribute a : q.syn.getStates())
       os << "  state " << name(a) << " " << typeWords(cast<ndp::VarAttr>(a).getType()) << "\n";
-    for (const std::string &c : q.counters) os << "  state " << c << " i32 1\n";
+    for (auto &[name, type] : q.hiddenStates) os << "  state " << name << " " << type << "\n";
     if (auto loads = q.syn.getLoadsAttr())
       for (NamedAttribute l : loads)
         os << "  load " << l.getName().str() << " " << quoted(cast<StringAttr>(l.getValue()).getValue()) << "\n";
@@ -213,6 +213,9 @@ std::string ModelInfo::descriptor() {
   }
   for (PruneRecord &p : prunes)
     os << "prune " << p.proj << " " << p.counter << " " << p.steps << " " << p.kernel << "\n";
+  for (AttendRecord &a : attends)
+    os << "attend " << a.pop << " " << a.embedding << " " << a.heads << " " << a.edgeDim << " " << a.every << " "
+       << orDash(a.proj) << " " << orDash(a.edgeState) << " " << a.topk << " " << a.cond << "\n";
   for (auto run : module.getOps<ndp::RunOp>()) {
     os << "run " << run.getSeed() << " " << run.getSteps() << " " << num(run.getDt().convertToDouble()) << "\n";
     for (Operation &op : run.getBody().front()) {

@@ -23,7 +23,9 @@ struct ProjInfo {
   ndp::SynapseOp syn;
   PopInfo *pre, *post;
   int index;
-  std::vector<std::string> counters;  // i32 per-synapse states of prune rules
+  /// Per-synapse states the runtime owns (prune counters, attention edge
+  /// channels): name and type words ("i32 1", "f32 8").
+  std::vector<std::pair<std::string, std::string>> hiddenStates;
   std::string name() { return op.getSymName().str(); }
 };
 
@@ -41,6 +43,12 @@ struct GrowRecord {
   std::string pop;
   int64_t every = 1;
   std::vector<GrowRule> rules;
+};
+
+struct AttendRecord {
+  std::string pop, embedding, proj, edgeState;  // proj, edgeState empty without `over`
+  int64_t heads = 1, edgeDim = 1, every = 1, topk = 0;
+  int cond = -1;
 };
 
 struct PruneRecord {
@@ -64,6 +72,7 @@ struct ModelInfo {
   std::vector<KernelRecord> kernels;
   std::vector<GrowRecord> grows;
   std::vector<PruneRecord> prunes;
+  std::vector<AttendRecord> attends;
 
   /// Fills the tables; reports and returns false when a reference does not resolve.
   bool build(mlir::ModuleOp m);
@@ -98,6 +107,9 @@ void emitProjectionKernels(ModelInfo &info, ProjInfo &proj);
 void emitGrowKernels(ModelInfo &info, ndp::GrowOp grow);
 /// One counting kernel per projection of the rule's synapse type.
 void emitPruneKernels(ModelInfo &info, ndp::PruneOp prune);
+/// The kernel of a `connect topk ... when` condition; the attention itself is
+/// the runtime's library kernel (docs/attention.md).
+void emitAttendKernels(ModelInfo &info, ndp::AttendOp attend);
 
 } // namespace ndpc::kernels
 

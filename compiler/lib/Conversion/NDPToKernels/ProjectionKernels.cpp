@@ -337,8 +337,8 @@ void emitPrune(ModelInfo &info, ProjInfo &proj, ndp::PruneOp prune, const std::s
 void emitPruneKernels(ModelInfo &info, ndp::PruneOp prune) {
   for (ProjInfo &proj : info.projs) {
     if (proj.syn.getSymName() != prune.getSynapse()) continue;
-    std::string counter = "prune." + std::to_string(proj.counters.size());
-    proj.counters.push_back(counter);
+    std::string counter = "prune." + std::to_string(info.prunes.size());
+    proj.hiddenStates.push_back({counter, "i32 1"});
     emitPrune(info, proj, prune, counter);
   }
 }

@@ -284,6 +284,41 @@ LogicalResult PruneOp::verifySymbolUses(SymbolTableCollection &tables) {
 }
 
 //===----------------------------------------------------------------------===//
+// Long-range attention
+//===----------------------------------------------------------------------===//
+
+LogicalResult AttendOp::verifyRegions() {
+  if (getHeads() < 1 || getEdgeDim() < 1 || getEvery() < 1)
+    return emitOpError() << "heads, edge_dim and every must be at least 1";
+  if (getTopk() < 0) return emitOpError() << "topk must not be negative";
+  if (getTopk() > 0 && !getOver()) return emitOpError() << "topk grows synapses of 'over', which is not given";
+  if (getTopk() > 0 && getCond().empty()) return emitOpError() << "topk needs a 'when' region";
+  if (getTopk() == 0 && !getCond().empty()) return emitOpError() << "a 'when' region needs topk";
+  if (!getCond().empty()) return verifyCondition(*this, getCond(), "when");
+  return success();
+}
+
+LogicalResult AttendOp::verifySymbolUses(SymbolTableCollection &tables) {
+  auto pop = lookup<PopulationOp>(*this, getPopulationAttr(), tables);
+  if (!pop) return emitOpError() << getPopulationAttr() << " is not an ndp.population";
+  auto type = lookup<NeuronOp>(pop, pop.getTypeAttr(), tables);
+  if (!type) return success();  // reported by the population
+  auto emb = llvm::dyn_cast_or_null<VectorType>(type.valueType(ValueKind::State, getEmbedding()));
+  if (!emb) return emitOpError() << "embedding '" << getEmbedding() << "' is not an f32 vector state of @"
+                                 << type.getSymName();
+  if (emb.getNumElements() % getHeads() != 0)
+    return emitOpError() << "heads " << getHeads() << " must divide the embedding size " << emb.getNumElements();
+  if (auto over = getOverAttr()) {
+    auto proj = lookup<ProjectionOp>(*this, over, tables);
+    if (!proj) return emitOpError() << over << " is not an ndp.projection";
+    if (proj.getPre() != getPopulation() || proj.getPost() != getPopulation())
+      return emitOpError() << "'over' must connect @" << getPopulation() << " to itself, but " << over << " is @"
+                           << proj.getPre() << " -> @" << proj.getPost();
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // Run block
 //===----------------------------------------------------------------------===//
 

@@ -296,6 +296,55 @@ def NDP_PruneOp : NDP_Op<"prune", [IsolatedFromAbove, DeclareOpInterfaceMethods<
 }
 
 //===----------------------------------------------------------------------===//
+// Long-range attention
+//===----------------------------------------------------------------------===//
+
+def NDP_AttendOp : NDP_Op<"attend", [DeclareOpInterfaceMethods<SymbolUserOpInterface>, IsolatedFromAbove]> {
+  let summary = "edge-augmented attention over a whole population, every `every` steps";
+  let description = [{
+    After steps `every - 1`, `2 * every - 1`, ... (phase 6) one layer of
+    edge-augmented attention (docs/attention.md) updates the `embedding`
+    state (an f32[d] vector) of every neuron of `population` from all of its
+    neurons, with `heads` heads; the synapses of `over` (a projection of the
+    population onto itself), if given, carry `edge_dim` edge channels that
+    bias and gate the attention and are updated from its logits. With
+    `topk` K, each neuron's K most attended non-neighbours whose `when`
+    region (reading `ndp.score`) yields true get a synapse in `over`.
+
+    ```mlir
+    ndp.attend @cortex embedding "emb" heads 4 edge_dim 8 every 10 over @p0 topk 4 when {
+      %s = ndp.score : f32
+      %t = arith.constant 2.000000e-01 : f32
+      %c = arith.cmpf ogt, %s, %t : f32
+      ndp.yield %c : i1
+    }
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$population, StrAttr:$embedding, I64Attr:$heads, I64Attr:$edge_dim,
+                       I64Attr:$every, OptionalAttr<FlatSymbolRefAttr>:$over, I64Attr:$topk);
+  let regions = (region MaxSizedRegion<1>:$cond);
+  let assemblyFormat = [{
+    $population `embedding` $embedding `heads` $heads `edge_dim` $edge_dim `every` $every
+    (`over` $over^)? `topk` $topk attr-dict-with-keyword (`when` $cond^)?
+  }];
+  let hasRegionVerifier = 1;
+}
+
+def NDP_ScoreOp : NDP_Op<"score", [Pure, HasParent<"AttendOp">]> {
+  let summary = "a candidate's attention score in an attend op's `when` region";
+  let description = [{
+    The head-averaged attention weight of the candidate non-neighbour (in
+    [0, 1]).
+
+    ```mlir
+    %s = ndp.score : f32
+    ```
+  }];
+  let results = (outs F32:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
+//===----------------------------------------------------------------------===//
 // The run block
 //===----------------------------------------------------------------------===//
 

@@ -1,0 +1,42 @@
+// Phase 6 of a step: each attend block whose `every` fires runs one attention
+// layer (Attention.cpp); with `connect topk` the candidates it found are tested
+// by the compiled condition and become synapses of the `over` projection, in
+// (post, pre) order, each starting with the edge channels of its logits.
+#include "Simulator.h"
+
+#include "Error.h"
+
+namespace ndprt {
+
+void Simulator::attendPhase() {
+  for (auto &att : attentions_) {
+    Attention &a = *att;
+    const AttendDesc &d = a.desc();
+    if ((step_ + 1) % d.every != 0) continue;
+    std::vector<Attention::Candidate> found = a.step();
+    if (found.empty()) continue;
+    Population &pop = *population(d.pop);
+    Projection &q = *projection(d.proj);
+    pop.candScore.clear();
+    for (const Attention::Candidate &c : found) pop.candScore.push_back(c.score);
+    pop.candOk.assign(found.size(), 1);
+    if (d.cond >= 0) call(d.cond, 0, 0);
+    std::vector<std::array<int32_t, 3>> made;  // (post, pre, parallel number)
+    for (size_t k = 0; k < found.size(); ++k) {
+      if (!pop.candOk[k]) continue;
+      int32_t par = q.freeParallel(found[k].post, found[k].pre);
+      if (par < 0) continue;
+      q.add(found[k].post, found[k].pre, par);
+      newSynapses_[static_cast<size_t>(q.index())].push_back({found[k].post, found[k].pre, par});
+      made.push_back({found[k].post, found[k].pre, par});
+    }
+    initNew();
+    for (auto &[post, pre, par] : made) {
+      auto [first, last] = q.pairSlots(post, pre);
+      for (int64_t s = first; s < last; ++s)
+        if (q.par.as<int32_t>()[s] == par) a.initialiseEdge(s, post, pre);
+    }
+  }
+}
+
+} // namespace ndprt
