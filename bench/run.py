@@ -6,7 +6,7 @@ small size; then each is timed several times, interleaved, and the table gives
 min and median, throughput and the ratio to ndpc. Timings cover the step loop
 only (each program measures it itself), not building the graph.
 
-usage: bench/run.py [--quick] [--reps R] [--threads T] [--only w1|w2]
+usage: bench/run.py [--quick] [--reps R] [--threads T] [--only w1|w2|w3]
 """
 import argparse
 import os
@@ -14,6 +14,8 @@ import re
 import statistics
 import subprocess
 import sys
+
+import resource
 
 import numpy as np
 
@@ -86,10 +88,14 @@ def triad_limit(threads):
     return float(re.search(r"bytes_per_second ([0-9.e+-]+)", sh([exe], env=env)).group(1))
 
 
-def measured(cmd, env=None):
-    """Runs `cmd` under bench/w2/measure.py: (stdout + stderr, peak RSS in bytes)."""
+def measured(cmd, env=None, cap_bytes=None):
+    """Runs `cmd` under bench/w2/measure.py: (stdout + stderr, peak RSS in bytes). `cap_bytes` limits its
+    address space (RLIMIT_AS), so that a dense peer fails alone instead of waking the OOM killer."""
+    def limit():
+        if cap_bytes:
+            resource.setrlimit(resource.RLIMIT_AS, (cap_bytes, cap_bytes))
     out = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "w2", "measure.py")] + cmd, check=True,
-                         capture_output=True, text=True, env=env)
+                         capture_output=True, text=True, env=env, preexec_fn=limit)
     text = out.stdout + out.stderr
     return text, int(re.search(r"peak_rss_bytes (\d+)", text).group(1))
 
@@ -136,17 +142,78 @@ def w2(args):
     print("ratio: ndpc's time over the implementation's (above 1: faster than ndpc)")
 
 
+def w3_model(n, every, steps, snapshot):
+    src = open(os.path.join(ROOT, "bench", "w3", "w3_attention.ndp")).read()
+    src = re.sub(r"population net: Node\[\d+\];", f"population net: Node[{n}];", src)
+    src = src.replace("every 1;", f"every {every};").replace("steps 3;", f"steps {steps};")
+    if snapshot:
+        src = src.replace("  report neurons", '  snapshot every 1 to "snap";\n  report neurons')
+    return src
+
+
+def w3(args):
+    """One EGT layer over N neurons: ndpc's streaming kernel against a dense PyTorch layer."""
+    peer = os.path.join(ROOT, "bench", "w3", "peer_torch.py")
+    # Check: the same layer from the same state and parameters (N = 256).
+    d = os.path.join(WORK, "w3_check")
+    os.makedirs(d, exist_ok=True)
+    open(os.path.join(d, "w3.ndp"), "w").write(w3_model(256, 2, 2, True))
+    sh([NDPC, "compile", os.path.join(d, "w3.ndp"), "-o", os.path.join(d, "w3")])
+    sh([os.path.join(d, "w3"), "--out-dir", d, "--quiet"])
+    sh([sys.executable, peer, "check", os.path.join(d, "snap", "snapshot_00000001.npz"), os.path.join(d, "torch.npy")])
+    want = np.load(os.path.join(d, "snap", "snapshot_00000002.npz"))["net/emb"]
+    err = float(np.abs(np.load(os.path.join(d, "torch.npy")) - want).max() / np.abs(want).max())
+    if err > 1e-4:
+        sys.exit(f"W3 check failed: ndpc and the PyTorch layer differ by {err:.3g} (relative) at N = 256")
+    print(f"W3 check: ndpc and the dense PyTorch layer agree at N = 256 (max relative error {err:.2g})")
+
+    sizes = [1024, 4096] if args.quick else [1024, 4096, 16384, 65536]
+    cap = 20 << 30
+    rows = []
+    torch_failed = False
+    for n in sizes:
+        dn = os.path.join(WORK, f"w3_{n}")
+        os.makedirs(dn, exist_ok=True)
+        open(os.path.join(dn, "w3.ndp"), "w").write(w3_model(n, 1, 1 if n >= 65536 else 2, False))
+        exe = os.path.join(dn, "w3")
+        sh([NDPC, "compile", os.path.join(dn, "w3.ndp"), "-O3", "-o", exe])
+        text, rss = measured([exe, "--threads", str(args.threads), "--out-dir", dn, "--stats"])
+        per = float(re.search(r"attend net: \d+ layers, [0-9.e+-]+ s \(([0-9.e+-]+) s per layer\)", text).group(1))
+        rows.append((n, "ndpc", per, rss, ""))
+        if torch_failed:
+            rows.append((n, "PyTorch dense", None, None, "not run (out of memory at a smaller N)"))
+            continue
+        text, rss_t = measured([sys.executable, peer, "time", str(n), "64", "8", "8", "16"],
+                               env=dict(os.environ, OMP_NUM_THREADS=str(args.threads)), cap_bytes=cap)
+        m = re.search(r"seconds ([0-9.]+)", text)
+        if m:
+            rows.append((n, "PyTorch dense", float(m.group(1)), rss_t, ""))
+        else:
+            torch_failed = True
+            rows.append((n, "PyTorch dense", None, rss_t, f"out of memory under a {cap >> 30} GiB cap"))
+    print(f"\nW3 attention: one EGT layer, d = 64, 8 heads, 8 edge channels, fan-in 16, {args.threads} threads")
+    print(f"{'N':>7}  {'implementation':<16}{'s per layer':>13}{'peak RSS MB':>13}{'ndpc speed-up':>15}")
+    base = {n: t for n, name, t, _, _ in rows if name == "ndpc"}
+    for n, name, t, rss, note in rows:
+        ts = f"{t:.4f}" if t is not None else "-"
+        rs = f"{rss / 1e6:.0f}" if rss else "-"
+        sp = f"{t / base[n]:.1f}" if t is not None and name != "ndpc" else ("1.0" if name == "ndpc" else "-")
+        print(f"{n:>7}  {name:<16}{ts:>13}{rs:>13}{sp:>15}  {note}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="smaller sizes (W1 10^4 neurons, W2 10^5) for a fast look")
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--threads", type=int, default=os.cpu_count())
-    ap.add_argument("--only", choices=["w1", "w2"], help="run one workload")
+    ap.add_argument("--only", choices=["w1", "w2", "w3"], help="run one workload")
     args = ap.parse_args()
     os.makedirs(WORK, exist_ok=True)
-    if args.only != "w1":
+    if args.only in (None, "w3"):
+        w3(args)
+    if args.only in (None, "w2"):
         w2(args)
-    if args.only == "w2":
+    if args.only in ("w2", "w3"):
         return
     peer = build_peer()
     err = check_w1(peer, args.threads)
