@@ -104,6 +104,15 @@ void Simulator::writeCheckpoint(const std::string &path) {
     for (Column *col : {&q->preIndex, &q->postOf, &q->par}) o.column(*col, c.used);
     for (Column &col : q->states) o.column(col, c.used);
   }
+  for (auto &m : memories_) {
+    o.put(m->keyWidth);
+    o.put(m->valueWidth);
+    o.put(m->writes);
+    o.put<uint64_t>(m->written.size());
+    o.raw(m->written.data(), m->written.size());
+    o.raw(m->keys.data(), m->keys.size() * sizeof(float));
+    o.raw(m->values.data(), m->values.size() * sizeof(float));
+  }
   for (auto &a : attentions_) {
     o.put<uint64_t>(a->params.data.size());
     o.raw(a->params.data.data(), a->params.data.size() * sizeof(float));
@@ -184,6 +193,21 @@ void Simulator::restoreCheckpoint(const std::string &payload, const std::string 
     for (Column *col : {&q->preIndex, &q->postOf, &q->par}) in.column(*col, c.used);
     for (Column &col : q->states) in.column(col, c.used);
     q->restore(c);
+  }
+  for (auto &m : memories_) {
+    m->keyWidth = in.get<int64_t>();
+    m->valueWidth = in.get<int64_t>();
+    m->writes = in.get<int64_t>();
+    const size_t slots = in.count(1);
+    if (slots != static_cast<size_t>(m->slots().size()) || m->keyWidth < 0 || m->valueWidth < 0)
+      in.need(payload.size() + 1);
+    m->written.resize(slots);
+    in.raw(m->written.data(), slots);
+    in.need(slots * static_cast<size_t>(m->keyWidth + m->valueWidth) * sizeof(float));
+    m->keys.resize(slots * static_cast<size_t>(m->keyWidth));
+    m->values.resize(slots * static_cast<size_t>(m->valueWidth));
+    in.raw(m->keys.data(), m->keys.size() * sizeof(float));
+    in.raw(m->values.data(), m->values.size() * sizeof(float));
   }
   for (auto &a : attentions_) {
     if (in.count(sizeof(float)) != a->params.data.size()) in.need(payload.size() + 1);

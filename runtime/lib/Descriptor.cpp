@@ -157,6 +157,18 @@ ModelDesc parseDescriptor(const char *text) {
         p.steps = l.i64();
         p.kernel = static_cast<int>(l.i64());
         m.prunes.push_back(p);
+      } else if (k == "memory") {
+        MemoryDesc md;
+        md.slots = l.str();
+        md.key = l.str();
+        md.keyKind = l.str();
+        md.keyName = l.str();
+        md.value = l.str();
+        md.sparsity = l.i64();
+        md.cond = static_cast<int>(l.i64());
+        m.memories.push_back(md);
+        pop = nullptr;
+        proj = nullptr;
       } else if (k == "attend") {
         AttendDesc a;
         a.pop = l.str();

@@ -76,6 +76,14 @@ struct AttendDesc {
   int cond = -1;
 };
 
+/// A memory region: its slot population, the key (a value of every neuron of
+/// `key`), the population recall goes to, k-WTA's k, the write condition kernel.
+struct MemoryDesc {
+  std::string slots, key, keyKind, keyName, value;
+  int64_t sparsity = 1;
+  int cond = -1;
+};
+
 struct PeriodicDesc {
   int64_t every = 0;  // 0: not written
   std::string path;
@@ -121,6 +129,7 @@ struct ModelDesc {
   std::vector<GrowDesc> grows;
   std::vector<PruneDesc> prunes;
   std::vector<AttendDesc> attends;
+  std::vector<MemoryDesc> memories;
   RunDesc run;
 };
 

@@ -120,6 +120,11 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
   for (const GrowDesc &g : desc_.grows)
     if (!population(g.pop)) throw Fault("the model descriptor grows an unknown population '" + g.pop + "'");
   buildGraph();
+  for (const MemoryDesc &m : desc_.memories) {
+    Population *slots = population(m.slots), *key = population(m.key), *value = population(m.value);
+    if (!slots || !key || !value) throw Fault("the model descriptor's memory region names an unknown population");
+    memories_.push_back(std::make_unique<MemoryRegion>(m, *slots, *key, *value));
+  }
   for (size_t i = 0; i < desc_.attends.size(); ++i) {
     const AttendDesc &a = desc_.attends[i];
     Population *p = population(a.pop);
@@ -427,8 +432,10 @@ void Simulator::stepOnce() {
       call(qk.transmit, 0, q->post().size());
     }
   }
-  // 3. Neuron updates, spikes, importance.
+  for (auto &m : memories_) m->recall();
+  // 3. Neuron updates, spikes, importance (memory slots update in phase 5).
   for (auto &p : pops_) {
+    if (isMemorySlots(*p)) continue;
     call(popKernels_[static_cast<size_t>(p->index())].update, 0, p->size());
     if (p->desc().spiking) p->collectSpikes();
   }
@@ -444,7 +451,8 @@ void Simulator::stepOnce() {
     }
   }
   checkStatus("synapse update");
-  // 5. Memory regions come with their own issue. 6. Attention.
+  // 5. Memory regions. 6. Attention.
+  memoryPhase();
   attendPhase();
   // 7. Pruning, then growth.
   prunePhase();
@@ -578,6 +586,8 @@ std::string Simulator::statsText() const {
        << "): " << q->synapses() << " synapses, " << q->bytesPerSynapse() << " bytes per synapse ("
        << per(q->bytesAllocated(), q->synapses()) << " allocated), " << q->slotsUsed() << " slots"
        << (q->desc().fused ? ", fused" : "") << (q->desc().eventDriven ? ", event-driven" : "") << "\n";
+  for (const auto &m : memories_)
+    os << "  memory " << m->desc().slots << ": " << m->writes << " writes\n";
   for (const auto &a : attentions_)
     if (a->calls)
       os << "  attend " << a->desc().pop << ": " << a->calls << " layers, " << fmt(a->seconds) << " s ("

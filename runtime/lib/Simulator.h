@@ -3,6 +3,7 @@
 
 #include "Attention.h"
 #include "Descriptor.h"
+#include "Memory.h"
 #include "Population.h"
 #include "Projection.h"
 #include "Tasks.h"
@@ -48,6 +49,8 @@ public:
   int64_t totalSteps() const { return total_; }
   Population *population(const std::string &name);
   Projection *projection(const std::string &name);
+  /// The k-th memory region in declaration order, or null.
+  MemoryRegion *memory(size_t k) { return k < memories_.size() ? memories_[k].get() : nullptr; }
   const ModelDesc &model() const { return desc_; }
 
 private:
@@ -113,6 +116,10 @@ private:
   void progress(bool done);
   void flushRecordings();
 
+  // Phase 5: memory regions (MemoryPhase.cpp); their recall is in phase 2.
+  void memoryPhase();
+  bool isMemorySlots(const Population &p) const;
+
   // Phase 6: attention, and the long-range synapses it grows.
   void attendPhase();
 
@@ -157,6 +164,7 @@ private:
   std::vector<std::vector<std::array<int64_t, 3>>> newSynapses_;  // per projection: (post, pre, par) to init
   std::vector<int64_t> scratchFrom_, scratchTo_;                   // wireFresh's candidates, reused
   std::vector<std::unique_ptr<Attention>> attentions_;
+  std::vector<std::unique_ptr<MemoryRegion>> memories_;
   int64_t ctx_[NDP_CTX_SIZE] = {0, 0, 0, 0};
   std::vector<double> scalars_;
   int32_t status_ = 0;

@@ -94,6 +94,19 @@ void Simulator::writeSnapshot() {
     for (Column &c : q.states)
       if (c.name().find('.') == std::string::npos) zip.add(k + c.name() + ".npy", gathered(c, slots));
   }
+  meta << "], \"memories\": [";
+  for (size_t k = 0; k < memories_.size(); ++k) {
+    const MemoryRegion &m = *memories_[k];
+    const MemoryDesc &d = m.desc();
+    meta << (k ? ", " : "") << "{\"index\": " << k << ", \"slots\": " << jsonString(d.slots)
+         << ", \"key\": " << jsonString(d.key) << ", \"value\": " << jsonString(d.value)
+         << ", \"sparsity\": " << d.sparsity << ", \"writes\": " << m.writes << "}";
+    const std::string k0 = "memory" + std::to_string(k) + "/";
+    const int64_t S = static_cast<int64_t>(m.written.size());
+    zip.add(k0 + "keys.npy", npyBytes("<f4", {S, m.keyWidth}, m.keys.data(), 4));
+    zip.add(k0 + "values.npy", npyBytes("<f4", {S, m.valueWidth}, m.values.data(), 4));
+    zip.add(k0 + "written.npy", npyBytes("|u1", {S}, m.written.data(), 1));
+  }
   meta << "], \"attends\": [";
   for (size_t k = 0; k < attentions_.size(); ++k) {
     const Attention &a = *attentions_[k];

@@ -333,3 +333,168 @@ ndp.attend @a embedding "e" heads 1 edge_dim 4 every 1 topk 2 when {
 
 // expected-error @+1 {{'ndp.score' op expects parent op 'ndp.attend'}}
 %s = ndp.score : f32
+
+// -----
+
+module {
+  ndp.neuron @N states [#ndp.var<"v" : f32>, #ndp.var<"e" : vector<6xf32>>] inputs [] channels [] outputs [#ndp.var<"y" : f32>]
+  init {
+    %z = arith.constant 0.0 : f32
+    %e = arith.constant dense<0.0> : vector<6xf32>
+    ndp.yield %z, %e : f32, vector<6xf32>
+  } out {
+    %v = ndp.read self state "v" : f32
+    ndp.yield %v : f32
+  } update {
+    %v = ndp.read self state "v" : f32
+    %e = ndp.read self state "e" : vector<6xf32>
+    ndp.yield %v, %e : f32, vector<6xf32>
+  } spike {
+  } reset {
+  }
+  ndp.population @a : @N[2] max 2 decay 0.9
+  ndp.population @m : @N[3] max 3 decay 0.9
+  // expected-error @+1 {{sparsity 4 is larger than the 3 slots}}
+  ndp.memory @m key @a out "y" value @a sparsity 4 when {
+    %c = arith.constant true
+    ndp.yield %c : i1
+  }
+}
+
+// -----
+
+module {
+  ndp.neuron @N states [#ndp.var<"v" : f32>, #ndp.var<"e" : vector<6xf32>>] inputs [] channels [] outputs [#ndp.var<"y" : f32>]
+  init {
+    %z = arith.constant 0.0 : f32
+    %e = arith.constant dense<0.0> : vector<6xf32>
+    ndp.yield %z, %e : f32, vector<6xf32>
+  } out {
+    %v = ndp.read self state "v" : f32
+    ndp.yield %v : f32
+  } update {
+    %v = ndp.read self state "v" : f32
+    %e = ndp.read self state "e" : vector<6xf32>
+    ndp.yield %v, %e : f32, vector<6xf32>
+  } spike {
+  } reset {
+  }
+  ndp.population @a : @N[2] max 2 decay 0.9
+  ndp.population @m : @N[3] max 3 decay 0.9
+  // expected-error @+1 {{the key 'e' is not a scalar value of @N}}
+  ndp.memory @m key @a state "e" value @a sparsity 1 when {
+    %c = arith.constant true
+    ndp.yield %c : i1
+  }
+}
+
+// -----
+
+module {
+  ndp.neuron @N states [#ndp.var<"v" : f32>, #ndp.var<"e" : vector<6xf32>>] inputs [] channels [] outputs [#ndp.var<"y" : f32>]
+  init {
+    %z = arith.constant 0.0 : f32
+    %e = arith.constant dense<0.0> : vector<6xf32>
+    ndp.yield %z, %e : f32, vector<6xf32>
+  } out {
+    %v = ndp.read self state "v" : f32
+    ndp.yield %v : f32
+  } update {
+    %v = ndp.read self state "v" : f32
+    %e = ndp.read self state "e" : vector<6xf32>
+    ndp.yield %v, %e : f32, vector<6xf32>
+  } spike {
+  } reset {
+  }
+  ndp.population @a : @N[2] max 2 decay 0.9
+  ndp.population @m : @N[3] max 3 decay 0.9
+  // expected-error @+1 {{a memory region takes its key from and recalls into other populations}}
+  ndp.memory @m key @m out "y" value @a sparsity 1 when {
+    %c = arith.constant true
+    ndp.yield %c : i1
+  }
+}
+
+// -----
+
+module {
+  ndp.neuron @N states [#ndp.var<"v" : f32>, #ndp.var<"e" : vector<6xf32>>] inputs [] channels [] outputs []
+  init {
+    %z = arith.constant 0.0 : f32
+    %e = arith.constant dense<0.0> : vector<6xf32>
+    ndp.yield %z, %e : f32, vector<6xf32>
+  } out {
+  } update {
+    %v = ndp.read self state "v" : f32
+    %e = ndp.read self state "e" : vector<6xf32>
+    ndp.yield %v, %e : f32, vector<6xf32>
+  } spike {
+  } reset {
+  }
+  ndp.population @a : @N[2] max 2 decay 0.9
+  ndp.population @m : @N[3] max 3 decay 0.9
+  // expected-error @+1 {{@a has no out to bind as the value}}
+  ndp.memory @m key @a state "v" value @a sparsity 1 when {
+    %c = arith.constant true
+    ndp.yield %c : i1
+  }
+}
+
+// -----
+
+module {
+  ndp.neuron @N states [#ndp.var<"v" : f32>, #ndp.var<"e" : vector<6xf32>>] inputs [] channels [] outputs [#ndp.var<"y" : f32>]
+  init {
+    %z = arith.constant 0.0 : f32
+    %e = arith.constant dense<0.0> : vector<6xf32>
+    ndp.yield %z, %e : f32, vector<6xf32>
+  } out {
+    %v = ndp.read self state "v" : f32
+    ndp.yield %v : f32
+  } update {
+    %v = ndp.read self state "v" : f32
+    %e = ndp.read self state "e" : vector<6xf32>
+    ndp.yield %v, %e : f32, vector<6xf32>
+  } spike {
+  } reset {
+  }
+  ndp.population @a : @N[2] max 2 decay 0.9
+  ndp.population @m : @N[3] max 3 decay 0.9
+  // expected-error @+1 {{slots, key and value must be ndp.population symbols}}
+  ndp.memory @m key @b state "v" value @a sparsity 1 when {
+    %c = arith.constant true
+    ndp.yield %c : i1
+  }
+}
+
+// -----
+
+module {
+  ndp.neuron @N states [#ndp.var<"v" : f32>, #ndp.var<"e" : vector<6xf32>>] inputs [] channels [] outputs [#ndp.var<"y" : f32>]
+  init {
+    %z = arith.constant 0.0 : f32
+    %e = arith.constant dense<0.0> : vector<6xf32>
+    ndp.yield %z, %e : f32, vector<6xf32>
+  } out {
+    %v = ndp.read self state "v" : f32
+    ndp.yield %v : f32
+  } update {
+    %v = ndp.read self state "v" : f32
+    %e = ndp.read self state "e" : vector<6xf32>
+    ndp.yield %v, %e : f32, vector<6xf32>
+  } spike {
+  } reset {
+  }
+  ndp.population @a : @N[2] max 2 decay 0.9
+  ndp.population @m : @N[3] max 3 decay 0.9
+  // expected-error @+1 {{sparsity must be at least 1}}
+  ndp.memory @m key @a out "y" value @a sparsity 0 when {
+    %c = arith.constant true
+    ndp.yield %c : i1
+  }
+}
+
+// -----
+
+// expected-error @+1 {{'ndp.novelty' op expects parent op 'ndp.memory'}}
+%n = ndp.novelty : f32

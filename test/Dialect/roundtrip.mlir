@@ -128,6 +128,20 @@ module attributes {ndp.model = "roundtrip"} {
   }
   // CHECK: ndp.attend @a embedding "e" heads 1 edge_dim 4 every 1 topk 0{{$}}
   ndp.attend @a embedding "e" heads 1 edge_dim 4 every 1 topk 0
+  ndp.population @m : @LIF[4] max 4 decay 0.9
+  // CHECK: ndp.memory @m key @a out "y" value @a sparsity 2 when {
+  ndp.memory @m key @a out "y" value @a sparsity 2 when {
+    // CHECK: ndp.novelty : f32
+    %n = ndp.novelty : f32
+    %t = arith.constant 0.3 : f32
+    %c = arith.cmpf ogt, %n, %t : f32
+    ndp.yield %c : i1
+  }
+  // CHECK: ndp.memory @m key @a state "v" value @a sparsity 1 when {
+  ndp.memory @m key @a state "v" value @a sparsity 1 when {
+    %c = arith.constant true
+    ndp.yield %c : i1
+  }
   // CHECK: ndp.run seed 1 steps 10 dt 5.000000e-01 {
   ndp.run seed 1 steps 10 dt 0.5 {
     // CHECK: ndp.feed @a "x" file "x.npy"

@@ -15,6 +15,11 @@ const char *roleName(Role r) {
   return "?";
 }
 
+std::string refKindWithArticle(RefKind k) {
+  std::string name = refKindName(k);
+  return (std::string("aeiou").find(name[0]) != std::string::npos ? "an " : "a ") + name;
+}
+
 const char *refKindName(RefKind k) {
   switch (k) {
   case RefKind::None: return "none";

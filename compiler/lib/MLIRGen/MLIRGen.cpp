@@ -55,6 +55,7 @@ private:
   /// A read of the element being computed (neuron or synapse region).
   Value readElement(const ast::Ref &ref, const std::string &name, Type type, Location l) {
     if (ref.kind == ast::RefKind::Score) return b_.create<ndp::ScoreOp>(l, b_.getF32Type());
+    if (ref.kind == ast::RefKind::Novelty) return b_.create<ndp::NoveltyOp>(l, b_.getF32Type());
     std::string n = name;
     if (ref.kind == ast::RefKind::Channel && ref.index < 0) n = "in";
     if (ref.kind == ast::RefKind::Importance || ref.kind == ast::RefKind::Spiked) n.clear();
@@ -135,6 +136,7 @@ private:
   void emitGrow(const ast::GrowDecl &g);
   void emitPrune(const ast::PruneDecl &p);
   void emitAttend(const ast::AttendDecl &a);
+  void emitMemory(const ast::MemoryDecl &m);
   /// The projection a connect rule adds to: the first P -> P projection of its
   /// synapse type, or one made for it with no initial synapses.
   std::string connectTarget(const ast::GrowDecl &g, const ast::ConnectRule &r) {
@@ -142,7 +144,6 @@ private:
   }
   /// Region yielding the i1 value of a rule's condition.
   void emitCondition(Region &region, const ast::Expr &cond);
-  bool rejectUnsupported();
 
   MLIRContext &ctx_;
   const ast::Program &prog_;
@@ -152,19 +153,6 @@ private:
   ModuleOp module_;
   std::map<std::pair<std::string, std::string>, std::string> connectTargets_;  // (population, synapse)
 };
-
-bool Generator::rejectUnsupported() {
-  bool ok = true;
-  auto reject = [&](const ast::Decl &d, const char *what, const char *issue) {
-    diags_.error(d.range, std::string("code generation for '") + what +
-                              "' is not implemented yet (" + issue +
-                              "); 'ndpc check' accepts the model, but it cannot be compiled");
-    ok = false;
-  };
-  for (const ast::PopulationDecl *p : prog_.populations)
-    if (p->kind == ast::DeclKind::Memory) reject(*p, "memory", "memory regions");
-  return ok;
-}
 
 void Generator::emitNeuron(const ast::NeuronDecl &n) {
   ExprEmitter ee = emitter();
@@ -266,6 +254,19 @@ void Generator::emitPrune(const ast::PruneDecl &p) {
   emitCondition(op.getCond(), *p.cond);
 }
 
+void Generator::emitMemory(const ast::MemoryDecl &m) {
+  ExprEmitter ee = emitter();
+  OpBuilder::InsertionGuard guard(b_);
+  auto &key = static_cast<const ast::MemberExpr &>(*m.key);
+  std::string keyName = key.ref.kind == ast::RefKind::Out || key.ref.kind == ast::RefKind::State ? key.member : "";
+  auto op = b_.create<ndp::MemoryOp>(ee.loc(m.range), FlatSymbolRefAttr::get(&ctx_, m.name),
+                                     FlatSymbolRefAttr::get(&ctx_, m.keyPop->name),
+                                     ndp::ValueKindAttr::get(&ctx_, valueKindOf(key.ref.kind)),
+                                     b_.getStringAttr(keyName), FlatSymbolRefAttr::get(&ctx_, m.valuePop->name),
+                                     b_.getI64IntegerAttr(m.sparsity.intValue));
+  emitCondition(op.getCond(), *m.writeCond);
+}
+
 void Generator::emitAttend(const ast::AttendDecl &a) {
   ExprEmitter ee = emitter();
   OpBuilder::InsertionGuard guard(b_);
@@ -347,7 +348,6 @@ void Generator::emitRun(const ast::RunDecl &r) {
 }
 
 OwningOpRef<ModuleOp> Generator::run() {
-  if (!rejectUnsupported()) return nullptr;
   module_ = ModuleOp::create(FileLineColLoc::get(&ctx_, sm_.path(prog_.main->fileId), 1, 1));
   OwningOpRef<ModuleOp> owned(module_);
   module_->setAttr("ndp.model", b_.getStringAttr(prog_.model ? prog_.model->name : "model"));
@@ -407,6 +407,8 @@ OwningOpRef<ModuleOp> Generator::run() {
                                    FloatAttr(), StringAttr(), UnitAttr(), UnitAttr());
       connectTargets_[key] = name;
     }
+  for (const ast::PopulationDecl *p : prog_.populations)
+    if (auto *m = ast::dynDecl<ast::MemoryDecl>(p)) emitMemory(*m);
   for (const ast::AttendDecl *a : prog_.attends) emitAttend(*a);
   for (const ast::PruneDecl *p : prog_.prunes) emitPrune(*p);
   for (const ast::GrowDecl *g : prog_.grows) emitGrow(*g);

@@ -68,8 +68,8 @@ void Sema::checkMemory(MemoryDecl &m) {
       Type t = checkExpr(*m.key, s);
       m.keyPop = dynDecl<PopulationDecl>(mem->ref.instance);
       if (!t.isError() && mem->ref.kind != RefKind::Out && mem->ref.kind != RefKind::State)
-        diags_.error(mem->memberRange, "'key from' reads an out or a state; '" + mem->member + "' is a " +
-                                           refKindName(mem->ref.kind));
+        diags_.error(mem->memberRange, "'key from' reads an out or a state; '" + mem->member + "' is " +
+                                           refKindWithArticle(mem->ref.kind));
       else if (!t.isError() && !t.isNumericScalar())
         diags_.error(mem->memberRange, "a key is one number per neuron; '" + mem->member + "' is " + t.str());
       if (m.keyPop == &m)

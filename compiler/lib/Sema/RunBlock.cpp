@@ -70,8 +70,8 @@ void Sema::checkRun(RunDecl &r) {
     PopMember pm = popMember(*f.target, "'feed'");
     if (pm.expr) {
       if (pm.expr->ref.kind != RefKind::Input) {
-        diags_.error(pm.expr->memberRange, "'feed' sets an input, but '" + pm.expr->member + "' is a " +
-                                               std::string(refKindName(pm.expr->ref.kind)) +
+        diags_.error(pm.expr->memberRange, "'feed' sets an input, but '" + pm.expr->member + "' is " +
+                                               refKindWithArticle(pm.expr->ref.kind) +
                                                "; declare 'input " + pm.expr->member + ";' in neuron '" +
                                                pm.pop->type->name + "'");
       } else {

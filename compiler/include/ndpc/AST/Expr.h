@@ -40,6 +40,8 @@ enum class RefKind : uint8_t {
   SynapseType, // a synapse type (decl)
 };
 const char *refKindName(RefKind k);
+/// "an input", "a state": for messages that say what a name is.
+std::string refKindWithArticle(RefKind k);
 
 struct Ref {
   RefKind kind = RefKind::None;

@@ -71,9 +71,9 @@ SmallVector<Value> ElementCloner::clone(Region &region) {
       map.map(r.getResult(), read_(r));
     } else if (auto p = dyn_cast<ndp::ParamRefOp>(op)) {
       map.map(p.getResult(), param(p));
-    } else if (auto sc = dyn_cast<ndp::ScoreOp>(op)) {
-      if (!score_) sc.emitError() << "'ndp.score' is only available in an attend condition";
-      map.map(sc.getResult(), score_);
+    } else if (isa<ndp::ScoreOp, ndp::NoveltyOp>(op)) {
+      if (!conditionInput_) op.emitError() << "is only available in an attend or memory condition";
+      map.map(op.getResult(0), conditionInput_);
     } else if (auto c = dyn_cast<ndp::ClockOp>(op)) {
       map.map(c.getResult(), clock(c));
     } else if (auto r = dyn_cast<ndp::RandOp>(op)) {

@@ -39,8 +39,9 @@ public:
 
   /// Clones the ops of `region` and returns the values its ndp.yield yields.
   llvm::SmallVector<mlir::Value> clone(mlir::Region &region);
-  /// The value `ndp.score` reads (an attend condition's candidate score).
-  void setScore(mlir::Value v) { score_ = v; }
+  /// The value `ndp.score` (an attend condition's candidate score) or
+  /// `ndp.novelty` (a memory region's write condition) reads.
+  void setConditionInput(mlir::Value v) { conditionInput_ = v; }
 
 private:
   mlir::Value param(ndp::ParamRefOp op);
@@ -54,7 +55,7 @@ private:
   ReadFn read_;
   KeyFn key_;
   std::optional<RandomKey> keyCache_;
-  mlir::Value score_;
+  mlir::Value conditionInput_;
 };
 
 /// The index of a param in the run-time parameter table (declaration order).

@@ -113,6 +113,23 @@ int emitConnect(ModelInfo &info, PopInfo &pop, ndp::ConnectOp conn) {
   return index;
 }
 
+/// A condition over a list of candidate values (attend's scores, a memory
+/// region's novelty): cand_ok[k] = the region with its input cand_score[k].
+int emitConditionKernel(ModelInfo &info, PopInfo &pop, Region &cond, const char *kind, Location loc) {
+  int index = static_cast<int>(info.kernels.size());
+  KernelBuilder kb(info.module, kernelName(index, pop.name(), kind), index, kind, pop.name(), loc);
+  OpBuilder &b = kb.b();
+  Value step = kb.ctxI64(kCtxStep);
+  Value scores = kb.array(popBinding(pop.name(), "cand_score"), b.getF32Type());
+  Value k = openParallel(kb, kb.indexConst(0), kb.size(scores));
+  ElementCloner ec(kb, info.module, step, wrongRole, [&] { return neuronKey(kb, pop, kb.indexConst(0), step); });
+  ec.setConditionInput(kb.load(scores, k, b.getF32Type()));
+  Value c = ec.clone(cond)[0];
+  kb.store(c, u8Array(kb, popBinding(pop.name(), "cand_ok")), k, b.getI1Type());
+  info.kernels.push_back({index, kind, pop.name(), kb.finish()});
+  return index;
+}
+
 } // namespace
 
 void emitAttendKernels(ModelInfo &info, ndp::AttendOp attend) {
@@ -132,22 +149,19 @@ void emitAttendKernels(ModelInfo &info, ndp::AttendOp attend) {
       q->hiddenStates.push_back({rec.edgeState, "f32 " + std::to_string(rec.edgeDim)});
     }
   }
-  if (rec.topk > 0 && !attend.getCond().empty()) {
-    int index = static_cast<int>(info.kernels.size());
-    KernelBuilder kb(info.module, kernelName(index, pop->name(), "attend_cond"), index, "attend_cond", pop->name(),
-                     attend.getLoc());
-    OpBuilder &b = kb.b();
-    Value step = kb.ctxI64(kCtxStep);
-    Value scores = kb.array(popBinding(pop->name(), "cand_score"), b.getF32Type());
-    Value k = openParallel(kb, kb.indexConst(0), kb.size(scores));
-    ElementCloner ec(kb, info.module, step, wrongRole, [&] { return neuronKey(kb, *pop, kb.indexConst(0), step); });
-    ec.setScore(kb.load(scores, k, b.getF32Type()));
-    Value c = ec.clone(attend.getCond())[0];
-    kb.store(c, u8Array(kb, popBinding(pop->name(), "cand_ok")), k, b.getI1Type());
-    info.kernels.push_back({index, "attend_cond", pop->name(), kb.finish()});
-    rec.cond = index;
-  }
+  if (rec.topk > 0 && !attend.getCond().empty())
+    rec.cond = emitConditionKernel(info, *pop, attend.getCond(), "attend_cond", attend.getLoc());
   info.attends.push_back(rec);
+}
+
+void emitMemoryKernels(ModelInfo &info, ndp::MemoryOp memory) {
+  PopInfo *slots = info.pop(memory.getSlots());
+  if (!slots) return;
+  MemoryRecord rec{slots->name(), memory.getKey().str(), ndp::stringifyValueKind(memory.getKeyKind()).str(),
+                   memory.getKeyName().str(), memory.getValue().str(), static_cast<int64_t>(memory.getSparsity()),
+                   -1};
+  rec.cond = emitConditionKernel(info, *slots, memory.getCond(), "memory_cond", memory.getLoc());
+  info.memories.push_back(rec);
 }
 
 void emitGrowKernels(ModelInfo &info, ndp::GrowOp grow) {

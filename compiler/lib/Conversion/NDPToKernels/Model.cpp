@@ -213,6 +213,9 @@ std::string ModelInfo::descriptor() {
   }
   for (PruneRecord &p : prunes)
     os << "prune " << p.proj << " " << p.counter << " " << p.steps << " " << p.kernel << "\n";
+  for (MemoryRecord &m : memories)
+    os << "memory " << m.slots << " " << m.key << " " << m.keyKind << " " << m.keyName << " " << m.value << " "
+       << m.sparsity << " " << m.cond << "\n";
   for (AttendRecord &a : attends)
     os << "attend " << a.pop << " " << a.embedding << " " << a.heads << " " << a.edgeDim << " " << a.every << " "
        << orDash(a.proj) << " " << orDash(a.edgeState) << " " << a.topk << " " << a.cond << "\n";

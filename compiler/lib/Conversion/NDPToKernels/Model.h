@@ -51,6 +51,12 @@ struct AttendRecord {
   int cond = -1;
 };
 
+struct MemoryRecord {
+  std::string slots, key, keyKind, keyName, value;
+  int64_t sparsity = 1;
+  int cond = -1;
+};
+
 struct PruneRecord {
   std::string proj, counter;
   int64_t steps = 1;
@@ -73,6 +79,7 @@ struct ModelInfo {
   std::vector<GrowRecord> grows;
   std::vector<PruneRecord> prunes;
   std::vector<AttendRecord> attends;
+  std::vector<MemoryRecord> memories;
 
   /// Fills the tables; reports and returns false when a reference does not resolve.
   bool build(mlir::ModuleOp m);
@@ -110,6 +117,8 @@ void emitPruneKernels(ModelInfo &info, ndp::PruneOp prune);
 /// The kernel of a `connect topk ... when` condition; the attention itself is
 /// the runtime's library kernel (docs/attention.md).
 void emitAttendKernels(ModelInfo &info, ndp::AttendOp attend);
+/// The kernel of a memory region's `write when` condition.
+void emitMemoryKernels(ModelInfo &info, ndp::MemoryOp memory);
 
 } // namespace ndpc::kernels
 

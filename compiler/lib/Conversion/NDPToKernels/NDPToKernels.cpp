@@ -28,6 +28,7 @@ struct ConvertNDPToKernelsPass : impl::ConvertNDPToKernelsBase<ConvertNDPToKerne
     });
     for (kernels::PopInfo &p : info.pops) kernels::emitPopulationKernels(info, p);
     for (kernels::ProjInfo &q : info.projs) kernels::emitProjectionKernels(info, q);
+    for (auto memory : module.getOps<ndp::MemoryOp>()) kernels::emitMemoryKernels(info, memory);
     for (auto attend : module.getOps<ndp::AttendOp>()) kernels::emitAttendKernels(info, attend);
     for (auto prune : module.getOps<ndp::PruneOp>()) kernels::emitPruneKernels(info, prune);
     for (auto grow : module.getOps<ndp::GrowOp>()) kernels::emitGrowKernels(info, grow);

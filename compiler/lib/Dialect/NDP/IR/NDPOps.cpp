@@ -284,6 +284,35 @@ LogicalResult PruneOp::verifySymbolUses(SymbolTableCollection &tables) {
 }
 
 //===----------------------------------------------------------------------===//
+// Memory regions
+//===----------------------------------------------------------------------===//
+
+LogicalResult MemoryOp::verifyRegions() {
+  if (getSparsity() < 1) return emitOpError() << "sparsity must be at least 1";
+  return verifyCondition(*this, getCond(), "when");
+}
+
+LogicalResult MemoryOp::verifySymbolUses(SymbolTableCollection &tables) {
+  auto slots = lookup<PopulationOp>(*this, getSlotsAttr(), tables);
+  auto key = lookup<PopulationOp>(*this, getKeyAttr(), tables);
+  auto value = lookup<PopulationOp>(*this, getValueAttr(), tables);
+  if (!slots || !key || !value) return emitOpError() << "slots, key and value must be ndp.population symbols";
+  if (getSlots() == getKey() || getSlots() == getValue())
+    return emitOpError() << "a memory region takes its key from and recalls into other populations";
+  if (static_cast<int64_t>(getSparsity()) > slots.getSize())
+    return emitOpError() << "sparsity " << getSparsity() << " is larger than the " << slots.getSize() << " slots";
+  if (auto type = lookup<NeuronOp>(key, key.getTypeAttr(), tables)) {
+    Type t = type.valueType(getKeyKind(), getKeyName());
+    if (!t || !(t.isF32() || t.isF64() || t.isInteger(32) || t.isInteger(1)))
+      return emitOpError() << "the key '" << getKeyName() << "' is not a scalar value of @" << type.getSymName();
+  }
+  if (auto type = lookup<NeuronOp>(value, value.getTypeAttr(), tables))
+    if (type.getOutputs().empty())
+      return emitOpError() << "@" << getValue() << " has no out to bind as the value";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // Long-range attention
 //===----------------------------------------------------------------------===//
 

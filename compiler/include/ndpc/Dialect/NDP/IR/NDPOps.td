@@ -296,6 +296,55 @@ def NDP_PruneOp : NDP_Op<"prune", [IsolatedFromAbove, DeclareOpInterfaceMethods<
 }
 
 //===----------------------------------------------------------------------===//
+// Memory regions
+//===----------------------------------------------------------------------===//
+
+def NDP_MemoryOp : NDP_Op<"memory", [DeclareOpInterfaceMethods<SymbolUserOpInterface>, IsolatedFromAbove]> {
+  let summary = "makes a population of slots a memory region: one-shot store and sparse recall";
+  let description = [{
+    Every step (phase 5) the slots of `slots` receive, as their `in`, the
+    cosine of the key (the value `key_kind` `key_name` of every neuron of
+    `key`) with the key each slot stored; their `on step` runs; at most
+    `sparsity` slots stay active (k-winner-take-all); `novelty` is one minus
+    the best cosine; when the `when` region (reading `ndp.novelty`) yields
+    true, the key is stored in a free slot, or else in the least important
+    one, and bound to the first out of `value`. Next step, the active slots
+    push their bound values, weighted by their outs, into `value`'s `in`
+    (docs/memory.md).
+
+    ```mlir
+    ndp.memory @hippocampus key @cortex out "y" value @cortex sparsity 4 when {
+      %n = ndp.novelty : f32
+      %t = arith.constant 3.000000e-01 : f32
+      %c = arith.cmpf ogt, %n, %t : f32
+      ndp.yield %c : i1
+    }
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$slots, FlatSymbolRefAttr:$key, NDP_ValueKindAttr:$key_kind,
+                       StrAttr:$key_name, FlatSymbolRefAttr:$value, I64Attr:$sparsity);
+  let regions = (region SizedRegion<1>:$cond);
+  let assemblyFormat = [{
+    $slots `key` $key `` $key_kind $key_name `value` $value `sparsity` $sparsity attr-dict-with-keyword `when` $cond
+  }];
+  let hasRegionVerifier = 1;
+}
+
+def NDP_NoveltyOp : NDP_Op<"novelty", [Pure, HasParent<"MemoryOp">]> {
+  let summary = "how new the current key is, in a memory op's `when` region";
+  let description = [{
+    One minus the best cosine of the current key with a stored key (1 when
+    nothing is stored yet, 0 when the key is all zeros: it carries no pattern).
+
+    ```mlir
+    %n = ndp.novelty : f32
+    ```
+  }];
+  let results = (outs F32:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
+//===----------------------------------------------------------------------===//
 // Long-range attention
 //===----------------------------------------------------------------------===//
 

@@ -1,0 +1,33 @@
+// Phase 5 of a step (language.md section 4, docs/memory.md): for each memory
+// region in declaration order, the slots see the key's cosines, run their `on
+// step`, k-winner-take-all keeps the strongest, and the compiled write
+// condition decides from the novelty whether the key is stored.
+#include "Simulator.h"
+
+namespace ndprt {
+
+bool Simulator::isMemorySlots(const Population &p) const {
+  for (const auto &m : memories_)
+    if (m->desc().slots == p.name()) return true;
+  return false;
+}
+
+void Simulator::memoryPhase() {
+  for (auto &mem : memories_) {
+    MemoryRegion &m = *mem;
+    Population &slots = m.slots();
+    const float novelty = m.match();
+    const float *imp = slots.importance.as<float>();
+    std::vector<float> before(imp, imp + slots.size());
+    call(popKernels_[static_cast<size_t>(slots.index())].update, 0, slots.size());
+    m.winnersTakeAll(before);
+    if (slots.desc().spiking) slots.collectSpikes();
+    slots.candScore.assign(1, novelty);
+    slots.candOk.assign(1, 0);
+    call(m.desc().cond, 0, 0);
+    if (slots.candOk[0]) m.write();
+  }
+  if (!memories_.empty()) checkStatus("memory region update");
+}
+
+} // namespace ndprt
