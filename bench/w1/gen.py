@@ -13,7 +13,12 @@ os.makedirs(d, exist_ok=True)
 rng = np.random.default_rng(1)
 # K distinct pre neurons per post, sorted: rows in (post, pre) order.
 pre = np.empty((n, k), dtype=np.int32)
-for start in range(0, n, 4096):
+if n > 200_000:  # one draw for all rows, then redraw the rare rows with a repeat
+    pre[:] = np.sort(rng.integers(0, n, size=(n, k), dtype=np.int32), axis=1)
+    bad = np.nonzero((np.diff(pre, axis=1) == 0).any(axis=1))[0]
+    for i in bad:
+        pre[i] = np.sort(rng.choice(n, size=k, replace=False))
+for start in range(0, n if n <= 200_000 else 0, 4096):
     stop = min(n, start + 4096)
     block = rng.random((stop - start, n), dtype=np.float32) if n <= 20000 else None
     for i in range(start, stop):

@@ -10,7 +10,7 @@ feeds each candidate that still has room under the fanin cap, children in id
 order. (ndpc's rule also uses outgoing neighbours and sees the edits of earlier
 children of the same step; the work is of the same order.)
 
-usage: peer_numpy.py MAX STEPS FANIN   -> prints "seconds S neurons N synapses E bytes B"
+usage: peer_numpy.py MAX STEPS FANIN   -> prints "seconds S neurons N synapses E bytes B vsum V"
 """
 import sys
 import time
@@ -61,7 +61,7 @@ def main():
         v = np.concatenate([v, v[parents]])
     secs = time.perf_counter() - t0
     nbytes = v.nbytes + pre.nbytes + post.nbytes + w.nbytes
-    print(f"seconds {secs:.4f} neurons {len(v)} synapses {len(pre)} bytes {nbytes}")
+    print(f"seconds {secs:.4f} neurons {len(v)} synapses {len(pre)} bytes {nbytes} vsum {float(v.sum(dtype=np.float64)):.6e}")
 
 
 main()
