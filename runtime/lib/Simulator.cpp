@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 extern "C" void omp_set_num_threads(int);
+extern "C" int omp_get_max_threads();
 
 namespace ndprt {
 
@@ -67,6 +68,7 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
     throw Fault("this program was compiled for the CPU; for '--device " + opts_.device +
                 "' compile the model with 'ndpc compile --target=gpu'");
   if (opts_.threads > 0) omp_set_num_threads(opts_.threads);
+  threads_ = omp_get_max_threads();
   seed_ = static_cast<uint64_t>(opts_.seedSet ? opts_.seed : desc_.run.seed);
   std::string checkpoint;
   if (!opts_.resume.empty()) {
@@ -260,6 +262,10 @@ void Simulator::call(int index, int64_t begin, int64_t end) {
       break;
     }
   }
+  // A population of a few thousand neurons updates in microseconds, less than
+  // waking the other threads costs: such calls run on this thread alone.
+  const bool serial = threads_ > 1 && k.kind.compare(0, 4, "pop_") == 0 && end - begin < kSerialBelow;
+  if (serial) omp_set_num_threads(1);
   if (opts_.stats) {
     auto t0 = std::chrono::steady_clock::now();
     k.fn(v);
@@ -267,6 +273,7 @@ void Simulator::call(int index, int64_t begin, int64_t end) {
   } else {
     k.fn(v);
   }
+  if (serial) omp_set_num_threads(threads_);
   ++k.calls;
 }
 

@@ -165,6 +165,8 @@ private:
   std::vector<int64_t> scratchFrom_, scratchTo_;                   // wireFresh's candidates, reused
   std::vector<std::unique_ptr<Attention>> attentions_;
   std::vector<std::unique_ptr<MemoryRegion>> memories_;
+  int threads_ = 1;  // OpenMP threads for kernel calls
+  static constexpr int64_t kSerialBelow = 16384;  // neurons; see call()
   int64_t ctx_[NDP_CTX_SIZE] = {0, 0, 0, 0};
   std::vector<double> scalars_;
   int32_t status_ = 0;

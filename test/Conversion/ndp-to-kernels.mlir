@@ -93,16 +93,24 @@ module attributes {ndp.model = "kernels"} {
 // CHECK-SAME: ndp.bindings = ["ctx", "pop:r:channel:in", "scalars", "pop:r:state:v", "pop:r:out:y", "pop:r:importance", "status"]
 // CHECK-DAG: arith.constant 1.000000e-01 : f32
 // CHECK-DAG: arith.constant 0.899999976 : f32
-// The param is read once, before the loop.
+// The param is read once, before the loop. Chunks of 256 neurons run in
+// parallel, each a sequential loop carrying the NaN/Inf flag, checked once
+// after it (the loop LLVM vectorizes).
 // CHECK: memref.load %{{.*}}[%c2] : memref<?xf64>
 // CHECK: arith.truncf
-// CHECK: scf.parallel
+// CHECK: scf.parallel (%[[C:.*]]) =
+// CHECK: %[[LO:.*]] = arith.addi %{{.*}}, %{{.*}} : index
+// CHECK: %[[HI:.*]] = arith.minui
+// CHECK: %[[BAD:.*]] = scf.for %{{.*}} = %[[LO]] to %[[HI]] step %{{.*}} iter_args(%[[F:.*]] = %false) -> (i1)
 // CHECK: memref.store
 // CHECK: math.tanh
 // CHECK: memref.store
 // CHECK: math.absf
 // CHECK: arith.cmpf uno
-// CHECK: memref.atomic_rmw ori
+// CHECK: %[[OR:.*]] = arith.ori %[[F]]
+// CHECK: scf.yield %[[OR]] : i1
+// CHECK: scf.if %[[BAD]] {
+// CHECK-NEXT: memref.atomic_rmw ori
 // The spiking population tests the updated state, resets, and stores its spikes.
 // CHECK-LABEL: func.func @ndp_k4_s_update
 // CHECK-SAME: "pop:s:spiked"

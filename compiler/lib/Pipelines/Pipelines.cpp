@@ -50,6 +50,7 @@ void addLLVMLowering(OpPassManager &pm) {
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createNDPAliasScopes());
   pm.addPass(createNDPEmitABI());
 }
 

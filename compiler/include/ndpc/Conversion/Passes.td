@@ -41,6 +41,21 @@ def NDPInlineAllocaScopes : Pass<"ndp-inline-alloca-scopes", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
+def NDPAliasScopes : Pass<"ndp-alias-scopes", "mlir::ModuleOp"> {
+  let summary = "Tells LLVM that a kernel's arrays do not overlap";
+  let description = [{
+    Runs on the LLVM dialect. Every kernel argument is bound by the runtime to
+    an array of its own, so memory reached from different arguments never
+    overlaps; LLVM cannot know that. This pass gives each pointer argument of a
+    function with `ndp.kernel` an alias scope and marks every load and store
+    derived from it (through GEPs and the memref descriptors) as in its scope
+    and not aliasing the others. With it LLVM vectorizes the per-neuron loops
+    without run-time overlap checks and keeps loop-invariant loads (params) out
+    of them.
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
 def NDPEmitABI : Pass<"ndp-emit-abi", "mlir::ModuleOp"> {
   let summary = "Adds the C ABI entry of every kernel and the kernel table";
   let description = [{

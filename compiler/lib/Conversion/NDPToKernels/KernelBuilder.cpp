@@ -89,9 +89,16 @@ void KernelBuilder::checkFinite(ValueRange values) {
     bad = bad ? Value(b_.create<arith::OrIOp>(loc_, bad, isBad)) : isBad;
   }
   if (!bad) return;
+  OpBuilder::InsertionGuard g(b_);
+  if (auto loop = dyn_cast_or_null<scf::ForOp>(elementLoop_)) {
+    Operation *yield = loop.getBody()->getTerminator();
+    yield->setOperand(0, b_.create<arith::OrIOp>(loc_, yield->getOperand(0), bad));
+    bad = loop.getResult(0);
+    b_.setInsertionPointAfter(loop);
+    elementLoop_ = nullptr;  // the chunk's check below is made once
+  }
   Value status = array("status", b_.getI32Type());
   auto ifOp = b_.create<scf::IfOp>(loc_, bad, /*withElseRegion=*/false);
-  OpBuilder::InsertionGuard g(b_);
   b_.setInsertionPointToStart(ifOp.thenBlock());
   Value one = b_.create<arith::ConstantIntOp>(loc_, 1, 32);
   b_.create<memref::AtomicRMWOp>(loc_, arith::AtomicRMWKind::ori, one, status, ValueRange{indexConst(0)});

@@ -47,7 +47,12 @@ public:
   static mlir::Type storageType(mlir::Type t);
 
   /// Sets status[0] |= 1 when any float value in `values` is NaN or infinite.
+  /// Inside an element loop (openParallel) the test is or-ed into the loop's
+  /// flag, which is checked once per chunk, so the loop stays vectorizable.
   void checkFinite(mlir::ValueRange values);
+  /// The sequential loop over the elements of one chunk, whose single
+  /// iteration argument is the "some value was not finite" flag.
+  void setElementLoop(mlir::Operation *loop) { elementLoop_ = loop; }
 
   /// Records the binding list on the function and returns it.
   const std::vector<std::string> &finish();
@@ -64,6 +69,7 @@ private:
   std::string kind_, target_;
   std::vector<std::string> bindings_;
   std::map<std::string, unsigned> argOf_;
+  mlir::Operation *elementLoop_ = nullptr;
 };
 
 } // namespace ndpc::kernels

@@ -9,9 +9,24 @@ using namespace mlir;
 
 Value openParallel(KernelBuilder &kb, Value begin, Value end) {
   OpBuilder &b = kb.b();
-  auto par = b.create<scf::ParallelOp>(kb.loc(), ValueRange{begin}, ValueRange{end}, ValueRange{kb.indexConst(1)});
+  Location l = kb.loc();
+  // Chunks in parallel, each a sequential loop over its elements: the loop
+  // LLVM vectorizes, with the NaN/Inf flag carried through it (checkFinite: one
+  // atomic per chunk, not a branch per element).
+  Value chunk = kb.indexConst(kElementChunk);
+  Value n = b.create<arith::SubIOp>(l, end, begin);
+  Value chunks = b.create<arith::DivUIOp>(l, b.create<arith::AddIOp>(l, n, kb.indexConst(kElementChunk - 1)), chunk);
+  auto par = b.create<scf::ParallelOp>(l, ValueRange{kb.indexConst(0)}, ValueRange{chunks}, ValueRange{kb.indexConst(1)});
   b.setInsertionPoint(par.getBody()->getTerminator());
-  return par.getInductionVars()[0];
+  Value lo = b.create<arith::AddIOp>(l, begin, b.create<arith::MulIOp>(l, par.getInductionVars()[0], chunk));
+  Value hi = b.create<arith::MinUIOp>(l, b.create<arith::AddIOp>(l, lo, chunk), end);
+  Value clean = b.create<arith::ConstantIntOp>(l, 0, 1);
+  auto loop = b.create<scf::ForOp>(l, lo, hi, kb.indexConst(1), ValueRange{clean});
+  b.setInsertionPointToEnd(loop.getBody());
+  b.create<scf::YieldOp>(l, loop.getRegionIterArgs()[0]);
+  b.setInsertionPoint(loop.getBody()->getTerminator());
+  kb.setElementLoop(loop);
+  return loop.getInductionVar();
 }
 
 Value NeuronReads::get(ndp::ValueKind kind, StringRef name, Type type, Operation *at) {
