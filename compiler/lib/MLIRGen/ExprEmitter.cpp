@@ -321,7 +321,16 @@ Value ExprEmitter::emitBuiltin(const ast::CallExpr &c) {
   }
   case Builtin::Min: return minOf(arg(0), arg(1));
   case Builtin::Max: return maxOf(arg(0), arg(1));
-  case Builtin::Clamp: return minOf(maxOf(arg(0), arg(1)), arg(2));
+  case Builtin::Clamp: {
+    Value x = arg(0), lo = arg(1), hi = arg(2);
+    if (!isFloatTy(x)) return minOf(maxOf(x, lo), hi);
+    // x < lo ? lo : (x > hi ? hi : x): a NaN x stays NaN, and the compares
+    // map onto the target's plain min/max instructions, where maximumf and
+    // minimumf need a longer sequence for their signed-zero ordering.
+    Value below = b_.create<arith::CmpFOp>(l, arith::CmpFPredicate::OLT, x, lo);
+    Value above = b_.create<arith::CmpFOp>(l, arith::CmpFPredicate::OGT, x, hi);
+    return b_.create<arith::SelectOp>(l, below, lo, b_.create<arith::SelectOp>(l, above, hi, x));
+  }
   case Builtin::Dot:
   case Builtin::Norm:
   case Builtin::Sum: {
