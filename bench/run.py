@@ -13,6 +13,7 @@ A full run (no --quick, no --only) writes its tables into docs/benchmarks.md.
 import argparse
 import os
 import re
+import shutil
 import statistics
 import time
 import subprocess
@@ -81,8 +82,25 @@ def w1_peers(threads):
             return float(re.search(r"seconds ([0-9.e+-]+)", out).group(1)), y
         return run
 
+    def brian(d, steps):
+        """Builds the Brian2 program once per size (its compile time is kept apart), then reruns it."""
+        build_dir = os.path.join(d, f"brian_{steps}_{threads}")
+        y = os.path.join(d, "y_brian.bin")
+        if build_dir not in BRIAN_COMPILE:
+            shutil.rmtree(build_dir, ignore_errors=True)
+            out = sh([sys.executable, os.path.join(ROOT, "bench", "w1", "peer_brian.py"), d, str(steps), y, build_dir,
+                      str(threads)])
+            BRIAN_COMPILE[build_dir] = float(re.search(r"compile_seconds ([0-9.]+)", out).group(1))
+            return float(re.search(r"seconds ([0-9.e+-]+)$", out.strip()).group(1)), y
+        subprocess.run(["./main"], cwd=build_dir, check=True, capture_output=True)
+        return float(open(os.path.join(build_dir, "results", "last_run_info.txt")).read().split()[0]), y
+
     return {"C++/OpenMP fused": native("fused"), "C++/OpenMP two-pass": native(None),
-            "PyTorch gather": python("peer_torch", str(threads)), "NumPy/SciPy CSR": python("peer_scipy")}
+            "PyTorch gather": python("peer_torch", str(threads)), "NumPy/SciPy CSR": python("peer_scipy"),
+            "Brian2 standalone": brian}
+
+
+BRIAN_COMPILE = {}  # build folder -> seconds Brian2 took to generate and compile it
 
 
 def check_w1(peers, threads):
@@ -283,6 +301,7 @@ def w4(args):
     builds = {}
     for t in sorted({1, args.threads}):
         b = os.path.join(d, f"brian_{t}")
+        shutil.rmtree(b, ignore_errors=True)  # a fresh build, so that its compile time is the whole of it
         out = sh([sys.executable, os.path.join(ROOT, "bench", "w4", "peer_brian.py"), d, str(steps), b, str(t)])
         builds[t] = (b, float(re.search(r"compile_seconds ([0-9.]+)", out).group(1)))
         brian_counts = np.fromfile(os.path.join(d, "brian_counts.bin"), dtype=np.int32)
@@ -371,6 +390,7 @@ def main():
     sys.stdout = sys.__stdout__
     if not args.no_docs and not args.quick and args.only is None:
         write_docs("".join(tee.text), args)
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "plot.py")], check=True)
 
 
 def w1(args):
@@ -400,6 +420,8 @@ def w1(args):
                   f"{min(ts) / base:>15.2f}{rate / limit:>9.0%}")
         print(f"{'':>16}limit {limit:.3e}/s = min(triad {bw / 1e9:.1f} GB/s / 12 B, sweep ceiling {ceil[(n, k)]:.3e}/s)")
     print("ndpc speed-up: the implementation's time over ndpc's (above 1: ndpc is faster)")
+    print("Brian2: the simulation loop as its program reports it; generating and compiling it took "
+          + ", ".join(f"{t:.1f} s" for t in BRIAN_COMPILE.values() if t > 0) + " (not in the table)")
 
 
 if __name__ == "__main__":
