@@ -39,3 +39,16 @@ if config.ndpc_fuzz:
     config.available_features.add("fuzzer")
     config.substitutions.append(
         ("%fuzz-frontend", os.path.join(config.ndpc_tools_dir, "ndpc-fuzz-frontend")))
+
+# GPU: `ptxas` (CUDA's PTX assembler, in a CUDA toolkit) checks the PTX ndpc
+# makes; `cuda` (a driver and a device) will run it. Both are optional.
+import shutil
+ptxas = shutil.which("ptxas") or next(
+    (p for p in ("/usr/local/cuda/bin/ptxas",) if os.access(p, os.X_OK)), None)
+if ptxas and config.ndpc_codegen:
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", ptxas))
+if os.path.exists("/dev/nvidia0") and any(
+        os.path.exists(os.path.join(d, "libcuda.so.1"))
+        for d in ("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/local/cuda/compat")):
+    config.available_features.add("cuda")

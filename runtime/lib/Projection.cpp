@@ -187,6 +187,7 @@ void Projection::rebuildByPre() {
   byPreStart.resize(nPre);
   byPreLen.resize(nPre);
   byPre.resize(live_);
+  byPrePost.resize(live_);
   std::vector<int64_t> count(static_cast<size_t>(nPre), 0);
   for (int64_t p = 0; p < nPost; ++p) {
     int64_t s0 = rowStart.as<int64_t>()[p];
@@ -203,7 +204,9 @@ void Projection::rebuildByPre() {
     int64_t s0 = rowStart.as<int64_t>()[p];
     for (int32_t i = 0; i < rowLen.as<int32_t>()[p]; ++i) {
       int32_t j = preIndex.as<int32_t>()[s0 + i];
-      byPre.as<int64_t>()[byPreStart.as<int64_t>()[j] + byPreLen.as<int32_t>()[j]++] = s0 + i;
+      const int64_t k = byPreStart.as<int64_t>()[j] + byPreLen.as<int32_t>()[j]++;
+      byPre.as<int64_t>()[k] = s0 + i;
+      byPrePost.as<int32_t>()[k] = static_cast<int32_t>(p);
     }
   }
   byPreValid = true;
@@ -284,7 +287,7 @@ size_t Projection::bytesPerSynapse() const {
 size_t Projection::bytesAllocated() const {
   size_t b = 0;
   for (const Column *c : {&preIndex, &postOf, &par, &rowStart, &rowLen, &rowCap, &next, &deadRows, &byPreStart,
-                          &byPreLen, &byPre})
+                          &byPreLen, &byPre, &byPrePost})
     b += static_cast<size_t>(c->capacity()) * c->elementBytes();
   for (const Column &c : states) b += static_cast<size_t>(c.capacity()) * c.elementBytes();
   return b + out_.bytes();

@@ -210,6 +210,7 @@ Simulator::Binding Simulator::bind(const std::string &name, const KernelDesc &k)
     else if (what == "by_pre_start") { b.kind = Binding::ByPreRow; b.col = &q.byPreStart; }
     else if (what == "by_pre_len") { b.kind = Binding::ByPreRow; b.col = &q.byPreLen; }
     else if (what == "by_pre") { b.kind = Binding::ByPreSlots; b.col = &q.byPre; }
+    else if (what == "by_pre_post") { b.kind = Binding::ByPreSlots; b.col = &q.byPrePost; }
     else if (what == "init_slots") { b.kind = Binding::InitSlots; }
     else if (what == "state" && w.size() > 3) {
       b.kind = Binding::SlotColumn;

@@ -139,7 +139,7 @@ module attributes {ndp.model = "kernels"} {
 // Event-driven: loops over the spikes and their outgoing synapses, no parallel loop.
 // CHECK-LABEL: func.func @ndp_k9_p1_event
 // CHECK-SAME: "pop:s:spikes"
-// CHECK-SAME: "proj:p1:by_pre_start", "proj:p1:by_pre_len", "proj:p1:by_pre", "proj:p1:post_of"
+// CHECK-SAME: "proj:p1:by_pre_start", "proj:p1:by_pre_len", "proj:p1:by_pre", "proj:p1:by_pre_post"
 // CHECK-NOT: scf.parallel
 // CHECK: scf.for
 // CHECK: scf.for

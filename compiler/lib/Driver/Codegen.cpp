@@ -55,6 +55,9 @@ std::string runtimeDir(const char *argv0) {
   return bin + "/../lib";
 }
 
+/// The GPU generation PTX is made for (NVIDIA Hopper, the project's GPU machines).
+constexpr const char *kGPUChip = "sm_90";
+
 int fail(const std::string &msg) {
   std::cerr << "ndpc: error: " << msg << "\n";
   return 1;
@@ -98,9 +101,13 @@ int link(const std::string &object, const DriverOptions &opts, const char *argv0
 } // namespace
 
 int runCodegen(const ast::Program &prog, const DriverOptions &opts, SourceManager &sm, const char *argv0) {
-  if (opts.target == "gpu") return fail("--target=gpu is not implemented yet; use --target=cpu");
+  const bool gpu = opts.target == "gpu";
+  if (gpu && opts.emit != "ndp" && opts.emit != "lowered" && opts.emit != "ptx")
+    return fail("--target=gpu makes PTX so far (-emit=ptx, or -emit=ndp|lowered); a program that runs on a GPU "
+                "needs the device runtime, which is not built yet (docs/gpu.md); use --target=cpu for that");
   mlir::MLIRContext ctx;
-  loadPipelineDialects(ctx);
+  if (gpu) loadGPUPipelineDialects(ctx);
+  else loadPipelineDialects(ctx);
 
   // MLIR diagnostics (verifier, passes) print as FILE:LINE:COL with the line and a caret.
   llvm::SourceMgr srcMgr;
@@ -138,6 +145,14 @@ int runCodegen(const ast::Program &prog, const DriverOptions &opts, SourceManage
 
   if (!run([&](mlir::PassManager &pm) { addNDPPasses(pm, popts); })) return 1;
   if (opts.emit == "ndp") return output(print());
+  if (gpu) {
+    if (!run([&](mlir::PassManager &pm) { addGPUKernelLowering(pm); })) return 1;
+    if (opts.emit == "lowered") return output(print());
+    if (!run([&](mlir::PassManager &pm) { addGPULowering(pm, kGPUChip); })) return 1;
+    std::string text;
+    for (auto &[name, ptx] : collectPTX(*module)) text += "// ndpc kernel " + name + "\n" + ptx + "\n";
+    return output(text);
+  }
   if (!run([&](mlir::PassManager &pm) { addKernelLowering(pm); })) return 1;
   if (opts.emit == "lowered") return output(print());
   if (!run([&](mlir::PassManager &pm) { addLLVMLowering(pm); })) return 1;

@@ -21,7 +21,14 @@ def ConvertNDPToKernels : Pass<"convert-ndp-to-kernels", "mlir::ModuleOp"> {
     `memref.global` named `ndp_descriptor` the runtime reads at start. Random
     draws become Philox4x64-10 calls keyed by (seed, step, entity, lane, site).
     After this pass no `ndp` op is left.
+
+    Per-element loops are `scf.parallel` over chunks of `element-chunk`
+    elements, each an `scf.for`: 256 suits CPU threads and vector loops; the
+    GPU pipeline asks for 1 (one element a GPU thread).
   }];
+  let options = [
+    Option<"elementChunk", "element-chunk", "int64_t", "256", "Elements per parallel iteration of a per-element loop">
+  ];
   let dependentDialects = [
     "mlir::func::FuncDialect", "mlir::scf::SCFDialect", "mlir::arith::ArithDialect",
     "mlir::math::MathDialect", "mlir::memref::MemRefDialect", "mlir::vector::VectorDialect"
@@ -39,6 +46,34 @@ def NDPInlineAllocaScopes : Pass<"ndp-inline-alloca-scopes", "mlir::ModuleOp"> {
     inlines every scope with no `memref.alloca` inside, before the CFG lowering.
   }];
   let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
+def NDPParallelSerialKernels : Pass<"ndp-parallel-serial-kernels", "mlir::ModuleOp"> {
+  let summary = "Wraps a kernel with no parallel loop into a one-iteration scf.parallel";
+  let description = [{
+    For the GPU: a kernel that is sequential by design (event-driven
+    delivery, which adds each spike's contributions in order so that the sums
+    are the gather's bits) has no `scf.parallel` to map onto the GPU. This
+    pass wraps its body into `scf.parallel (%i) = (0) to (1)`, so it becomes a
+    launch of one thread: correct and deterministic, not fast. Empty kernels
+    stay as they are (nothing to launch).
+  }];
+  let dependentDialects = ["mlir::scf::SCFDialect", "mlir::arith::ArithDialect"];
+}
+
+def NDPGPUMath : Pass<"ndp-gpu-math", "mlir::ModuleOp"> {
+  let summary = "Math for the GPU without libdevice";
+  let description = [{
+    The NVVM lowering turns `math` ops into calls to CUDA's libdevice, which
+    only a CUDA toolkit has; PTX calling it cannot be loaded where the toolkit
+    is missing. This pass expands them first: `powf` into exp and log,
+    exp/log/tanh/erf/... into MLIR's float32 polynomial approximations, and
+    abs, sqrt and floor into the NVVM intrinsics the NVPTX back end makes one
+    instruction of. The PTX is then the same on every build machine; results
+    agree with the CPU's libm to a few ulp, not bit for bit (docs/gpu.md).
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect", "mlir::arith::ArithDialect", "mlir::math::MathDialect",
+                           "mlir::vector::VectorDialect"];
 }
 
 def NDPAliasScopes : Pass<"ndp-alias-scopes", "mlir::ModuleOp"> {

@@ -9,6 +9,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace ndpc {
 
@@ -22,6 +24,17 @@ void addNDPPasses(mlir::OpPassManager &pm, const PipelineOptions &opts);
 void addKernelLowering(mlir::OpPassManager &pm);
 /// kernels -> LLVM dialect (scf.parallel through OpenMP) and the C ABI entries.
 void addLLVMLowering(mlir::OpPassManager &pm);
+/// --target=gpu (GPUPipeline.cpp): the kernels with one element a parallel
+/// iteration; then GPU launches of kGPUBlock threads, outlined, lowered to
+/// NVVM and serialized to PTX for `chip` (gpu.binary ops).
+constexpr int64_t kGPUBlock = 128;
+void addGPUKernelLowering(mlir::OpPassManager &pm);
+void addGPULowering(mlir::OpPassManager &pm, const std::string &chip);
+/// Every dialect, extension and translation the GPU lowering may need.
+void loadGPUPipelineDialects(mlir::MLIRContext &ctx);
+/// (kernel module name, PTX text) of every gpu.binary in `module`.
+std::vector<std::pair<std::string, std::string>> collectPTX(mlir::ModuleOp module);
+
 /// Registers `ndp-to-llvm` (all three) for ndp-opt.
 void registerNDPPipelines();
 

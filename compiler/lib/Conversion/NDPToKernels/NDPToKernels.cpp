@@ -1,6 +1,7 @@
 // convert-ndp-to-kernels: ndp -> func/scf/arith/math/memref/vector + the model
 // descriptor. See Passes.td for what each kernel does.
 #include "Model.h"
+#include "NeuronElement.h"
 
 #include "ndpc/Conversion/Passes.h"
 
@@ -16,8 +17,15 @@ namespace {
 using namespace mlir;
 
 struct ConvertNDPToKernelsPass : impl::ConvertNDPToKernelsBase<ConvertNDPToKernelsPass> {
+  using Base::Base;
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    if (elementChunk < 1) {
+      module.emitError() << "element-chunk must be at least 1";
+      return signalPassFailure();
+    }
+    // Read by openParallel while the kernels are made.
+    module->setAttr(kernels::kElementChunkAttr, IntegerAttr::get(IntegerType::get(&getContext(), 64), elementChunk));
     kernels::ModelInfo info;
     if (!info.build(module)) return signalPassFailure();
 
@@ -32,6 +40,7 @@ struct ConvertNDPToKernelsPass : impl::ConvertNDPToKernelsBase<ConvertNDPToKerne
     for (auto attend : module.getOps<ndp::AttendOp>()) kernels::emitAttendKernels(info, attend);
     for (auto prune : module.getOps<ndp::PruneOp>()) kernels::emitPruneKernels(info, prune);
     for (auto grow : module.getOps<ndp::GrowOp>()) kernels::emitGrowKernels(info, grow);
+    module->removeAttr(kernels::kElementChunkAttr);
     if (failedRead) return signalPassFailure();
 
     // The descriptor, NUL-terminated, as a constant the runtime reads by name.

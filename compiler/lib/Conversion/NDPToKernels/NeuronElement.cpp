@@ -13,9 +13,11 @@ Value openParallel(KernelBuilder &kb, Value begin, Value end) {
   // Chunks in parallel, each a sequential loop over its elements: the loop
   // LLVM vectorizes, with the NaN/Inf flag carried through it (checkFinite: one
   // atomic per chunk, not a branch per element).
-  Value chunk = kb.indexConst(kElementChunk);
+  auto attr = kb.func()->getParentOfType<ModuleOp>()->getAttrOfType<IntegerAttr>(kElementChunkAttr);
+  const int64_t size = attr ? attr.getInt() : 256;
+  Value chunk = kb.indexConst(size);
   Value n = b.create<arith::SubIOp>(l, end, begin);
-  Value chunks = b.create<arith::DivUIOp>(l, b.create<arith::AddIOp>(l, n, kb.indexConst(kElementChunk - 1)), chunk);
+  Value chunks = b.create<arith::DivUIOp>(l, b.create<arith::AddIOp>(l, n, kb.indexConst(size - 1)), chunk);
   auto par = b.create<scf::ParallelOp>(l, ValueRange{kb.indexConst(0)}, ValueRange{chunks}, ValueRange{kb.indexConst(1)});
   b.setInsertionPoint(par.getBody()->getTerminator());
   Value lo = b.create<arith::AddIOp>(l, begin, b.create<arith::MulIOp>(l, par.getInductionVars()[0], chunk));

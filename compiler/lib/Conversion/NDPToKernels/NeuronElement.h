@@ -9,12 +9,13 @@
 
 namespace ndpc::kernels {
 
-/// Elements per chunk of openParallel: enough for vector loops and few atomics,
-/// small enough to split a population of a few thousand over the threads.
-constexpr int64_t kElementChunk = 256;
-/// Opens a loop over the elements begin .. end: `scf.parallel` over chunks of
-/// kElementChunk, each an `scf.for` over its elements; the builder is left in
-/// the inner body and the element index is returned.
+/// The module attribute giving openParallel's chunk (the pass's element-chunk
+/// option; 256 on CPUs: enough for vector loops and few atomics, small enough
+/// to split a population of a few thousand over the threads).
+constexpr const char *kElementChunkAttr = "ndp.element_chunk";
+/// Opens a loop over the elements begin .. end: `scf.parallel` over chunks,
+/// each an `scf.for` over its elements; the builder is left in the inner body
+/// and the element index is returned.
 mlir::Value openParallel(KernelBuilder &kb, mlir::Value begin, mlir::Value end);
 
 /// Loads of one neuron's values, each made once per element.

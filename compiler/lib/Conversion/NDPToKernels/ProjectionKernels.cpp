@@ -289,8 +289,9 @@ void emitEventTransmit(ModelInfo &info, ProjInfo &proj) {
   Value len = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "by_pre_len"), b.getI32Type()), j, b.getI32Type()));
   auto inner = b.create<scf::ForOp>(l, start, b.create<arith::AddIOp>(l, start, len), kb.indexConst(1));
   b.setInsertionPointToStart(inner.getBody());
-  Value s = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "by_pre"), b.getI64Type()), inner.getInductionVar(), b.getI64Type()));
-  Value p = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "post_of"), b.getI32Type()), s, b.getI32Type()));
+  Value k = inner.getInductionVar();
+  Value s = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "by_pre"), b.getI64Type()), k, b.getI64Type()));
+  Value p = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "by_pre_post"), b.getI32Type()), k, b.getI32Type()));
   SynapseElement el(kb, info, proj, s, j, p, step);
   addInto(kb, chan, p, el.clone(proj.syn.getTransmit(), step)[0]);
   info.kernels.push_back({index, "proj_event", proj.name(), kb.finish()});

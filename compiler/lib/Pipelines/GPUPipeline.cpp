@@ -1,0 +1,69 @@
+// --target=gpu: the same kernels, one element a GPU thread, through MLIR's gpu
+// dialect and NVVM to PTX (docs/gpu.md).
+#include "ndpc/Pipelines/Pipelines.h"
+
+#include "ndpc/Conversion/Passes.h"
+#include "ndpc/Dialect/NDP/IR/NDPDialect.h"
+
+#include "mlir/Conversion/SCFToGPU/SCFToGPUPass.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Pipelines/Passes.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Target/LLVM/NVVM/Target.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
+#include "mlir/Transforms/Passes.h"
+
+namespace ndpc {
+
+using namespace mlir;
+
+void addGPUKernelLowering(OpPassManager &pm) {
+  ConvertNDPToKernelsOptions opts;
+  opts.elementChunk = 1;
+  pm.addPass(createConvertNDPToKernels(opts));
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void addGPULowering(OpPassManager &pm, const std::string &chip) {
+  pm.addPass(createNDPParallelSerialKernels());
+  pm.addPass(createNDPGPUMath());
+  // Blocks of kGPUBlock threads: the outer loop becomes the grid, the inner
+  // one the block (a guard inside, not min bounds, keeps the block size fixed).
+  pm.addNestedPass<func::FuncOp>(createParallelLoopTilingPass({kGPUBlock}, /*noMinMaxBounds=*/true));
+  pm.addNestedPass<func::FuncOp>(createGpuMapParallelLoopsPass());
+  pm.addPass(createParallelLoopToGpuPass());
+  gpu::GPUToNVVMPipelineOptions nvvm;
+  nvvm.cubinChip = chip;
+  nvvm.cubinFeatures = "+ptx80";
+  nvvm.cubinFormat = "isa";  // PTX text: LLVM alone makes it; the driver compiles it for the device
+  gpu::buildLowerToNVVMPassPipeline(pm, nvvm);
+}
+
+void loadGPUPipelineDialects(MLIRContext &ctx) {
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  registerAllExtensions(registry);
+  registerAllToLLVMIRTranslations(registry);
+  NVVM::registerNVVMTargetInterfaceExternalModels(registry);
+  registry.insert<ndp::NDPDialect>();
+  ctx.appendDialectRegistry(registry);
+  ctx.loadAllAvailableDialects();
+}
+
+std::vector<std::pair<std::string, std::string>> collectPTX(ModuleOp module) {
+  std::vector<std::pair<std::string, std::string>> out;
+  module.walk([&](gpu::BinaryOp binary) {
+    for (Attribute a : binary.getObjects())
+      if (auto obj = dyn_cast<gpu::ObjectAttr>(a)) {
+        StringRef ptx = obj.getObject().getValue();
+        out.emplace_back(binary.getName().str(), ptx.rtrim('\0').str());  // the object keeps C's terminator
+      }
+  });
+  return out;
+}
+
+} // namespace ndpc
