@@ -402,6 +402,18 @@ void Simulator::checkStatus(const char *phase) {
                       " (" + phase + ")");
         }
     }
+  // A fused kernel tests its rows' sums, not every weight, when each weight is a
+  // factor of the sum (a non-finite weight was located above). A sum that
+  // overflowed from finite values is an input, not a state: it reaches the
+  // neuron next step, whose update check names it.
+  for (auto &q : projs_) {
+    const float *nx = q->next.as<float>();
+    for (int64_t p = 0; nx && p < q->next.size(); ++p)
+      if (!std::isfinite(nx[p])) {
+        status_ = 0;
+        return;
+      }
+  }
   throw Fault("a kernel reported a NaN or infinite state at step " + std::to_string(step_) +
               " that the runtime could not locate");
 }

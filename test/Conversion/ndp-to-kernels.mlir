@@ -122,18 +122,20 @@ module attributes {ndp.model = "kernels"} {
 // CHECK: scf.parallel
 // CHECK: scf.for {{.*}} iter_args
 // CHECK: arith.addf
-// The post neuron's importance is read once per row, before the row loop; the
-// NaN check is a flag carried through the loop.
+// The post neuron's importance is read once per row, before the row loop. The
+// weight is a factor of the transmitted value, so a NaN or Inf weight makes the
+// row's sum non-finite: the sum is tested once per row, not each weight.
 // CHECK-LABEL: func.func @ndp_k7_p0_fused
 // CHECK-SAME: "proj:p0:next"
 // CHECK: scf.parallel
 // CHECK: memref.load {{.*}} : memref<?xf32>
-// CHECK: scf.for {{.*}} iter_args(%{{.*}} = %false, %{{.*}} = %cst
+// CHECK: %[[SUM:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %cst) -> (f32)
 // CHECK: memref.store
 // CHECK: arith.mulf
-// CHECK: arith.ori
-// CHECK: arith.addf
+// CHECK-NOT: arith.cmpf
 // CHECK: scf.yield
+// CHECK: %[[D:.*]] = arith.subf %[[SUM]], %[[SUM]]
+// CHECK: arith.cmpf uno, %[[D]], %[[D]]
 // CHECK: scf.if
 // CHECK: memref.atomic_rmw ori
 // Event-driven: loops over the spikes and their outgoing synapses, no parallel loop.

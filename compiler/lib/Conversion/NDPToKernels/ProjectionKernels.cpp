@@ -128,6 +128,14 @@ struct SynapseWork {
   SmallVector<Value> checked;
 };
 
+/// True when a NaN or infinite `v` always makes `c` NaN or infinite: `c` is `v`
+/// or a product with `v` as a factor (an infinite factor times 0 is NaN).
+bool isFactorOf(Value v, Value c) {
+  if (c == v) return true;
+  auto mul = c.getDefiningOp<arith::MulFOp>();
+  return mul && (isFactorOf(v, mul.getLhs()) || isFactorOf(v, mul.getRhs()));
+}
+
 /// scf.parallel over post rows [begin, end) and, inside, scf.for over the row's
 /// synapses carrying an f32 sum (when `accumulate`) and a NaN/Inf flag, so the
 /// check costs no branch per synapse. `body` gets the synapse slot, its pre and
@@ -147,7 +155,7 @@ void forEachRow(KernelBuilder &kb, ProjInfo &proj, bool accumulate,
   Value stop = b.create<arith::AddIOp>(l, start, len);
   Value zero = b.create<arith::ConstantFloatOp>(l, llvm::APFloat(0.0f), b.getF32Type());
   Value clean = b.create<arith::ConstantIntOp>(l, 0, 1);
-  bool anyChecked = false;
+  bool anyChecked = false, checkSum = false;
   SmallVector<Value> init{clean};
   if (accumulate) init.push_back(zero);
   auto loop = b.create<scf::ForOp>(l, start, stop, kb.indexConst(1), init);
@@ -158,8 +166,13 @@ void forEachRow(KernelBuilder &kb, ProjInfo &proj, bool accumulate,
     Value j = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "pre"), b.getI32Type()), s, b.getI32Type()));
     SynapseWork w = body(s, j, p, loop);
     anyChecked = !w.checked.empty();
+    // When every checked value is a factor of the contribution, a NaN or Inf
+    // among them makes the row's sum NaN or Inf: test the sum once per row.
+    checkSum = accumulate && anyChecked && llvm::all_of(w.checked, [&](Value v) {
+                 return !isa<FloatType>(v.getType()) || isFactorOf(v, w.contribution);
+               });
     Value bad = loop.getRegionIterArgs()[0];
-    for (Value v : w.checked) {
+    for (Value v : checkSum ? SmallVector<Value>() : w.checked) {
       if (!isa<FloatType>(v.getType())) continue;
       Value d = b.create<arith::SubFOp>(l, v, v);  // NaN exactly when v is NaN or infinite
       bad = b.create<arith::OrIOp>(l, bad, b.create<arith::CmpFOp>(l, arith::CmpFPredicate::UNO, d, d));
@@ -169,6 +182,11 @@ void forEachRow(KernelBuilder &kb, ProjInfo &proj, bool accumulate,
     b.create<scf::YieldOp>(l, next);
   }
   Value bad = loop.getResult(0);
+  if (checkSum) {
+    Value sum = loop.getResult(1);
+    Value d = b.create<arith::SubFOp>(l, sum, sum);
+    bad = b.create<arith::OrIOp>(l, bad, b.create<arith::CmpFOp>(l, arith::CmpFPredicate::UNO, d, d));
+  }
   if (anyChecked) {
     auto ifBad = b.create<scf::IfOp>(l, bad, /*withElseRegion=*/false);
     OpBuilder::InsertionGuard g(b);
