@@ -19,6 +19,7 @@ public:
 
   const MemoryDesc &desc() const { return desc_; }
   Population &slots() { return *slots_; }
+  Population &value() { return *value_; }
 
   /// Phase 5, before the slots' `on step`: each written slot's `in` is the
   /// cosine of the current key with its key (0 for a free slot); returns the

@@ -127,6 +127,16 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
     if (!slots || !key || !value) throw Fault("the model descriptor's memory region names an unknown population");
     memories_.push_back(std::make_unique<MemoryRegion>(m, *slots, *key, *value));
   }
+  // Channels nothing sums into stay 0: phase 2 need not clear them every step.
+  channelWritten_.resize(pops_.size());
+  for (auto &p : pops_) channelWritten_[static_cast<size_t>(p->index())].assign(p->channels.size(), 0);
+  for (auto &q : projs_) {
+    Population &post = q->post();
+    for (size_t c = 0; c < post.channels.size(); ++c)
+      if (post.channels[c].name() == q->desc().channel) channelWritten_[static_cast<size_t>(post.index())][c] = 1;
+  }
+  for (auto &m : memories_)
+    if (!m->value().channels.empty()) channelWritten_[static_cast<size_t>(m->value().index())][0] = 1;
   for (size_t i = 0; i < desc_.attends.size(); ++i) {
     const AttendDesc &a = desc_.attends[i];
     Population *p = population(a.pop);
@@ -433,7 +443,9 @@ void Simulator::stepOnce() {
   }
   // 2. Transmit: outs that read inputs first, then every projection in order.
   for (auto &p : pops_) {
-    for (Column &c : p->channels) std::memset(c.data(), 0, static_cast<size_t>(p->size()) * sizeof(float));
+    const std::vector<uint8_t> &written = channelWritten_[static_cast<size_t>(p->index())];
+    for (size_t c = 0; c < p->channels.size(); ++c)
+      if (written[c]) std::memset(p->channels[c].data(), 0, static_cast<size_t>(p->size()) * sizeof(float));
     PopKernels &pk = popKernels_[static_cast<size_t>(p->index())];
     if (p->desc().outsReadInputs && pk.out >= 0) call(pk.out, 0, p->size());
   }

@@ -166,6 +166,7 @@ private:
   std::vector<std::unique_ptr<Attention>> attentions_;
   std::vector<std::unique_ptr<MemoryRegion>> memories_;
   int threads_ = 1;  // OpenMP threads for kernel calls
+  std::vector<std::vector<uint8_t>> channelWritten_;  // per population, per channel: some projection sums into it
   static constexpr int64_t kSerialBelow = 16384;  // neurons; see call()
   int64_t ctx_[NDP_CTX_SIZE] = {0, 0, 0, 0};
   std::vector<double> scalars_;

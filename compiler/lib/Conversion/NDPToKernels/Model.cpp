@@ -20,6 +20,12 @@ std::string projBinding(const std::string &proj, const std::string &what, const 
 bool ModelInfo::build(ModuleOp m) {
   module = m;
   SymbolTable symbols(m);
+  importanceUsed = false;
+  m.walk([&](Operation *op) {
+    if (auto r = dyn_cast<ndp::ReadOp>(op)) importanceUsed |= r.getKind() == ndp::ValueKind::Importance;
+    else if (auto r = dyn_cast<ndp::RecordOp>(op)) importanceUsed |= r.getKind() == ndp::ValueKind::Importance;
+    else importanceUsed |= isa<ndp::SnapshotOp, ndp::GrowOp, ndp::MemoryOp>(op);
+  });
   int i = 0;
   for (auto p : m.getOps<ndp::PopulationOp>()) {
     auto type = symbols.lookup<ndp::NeuronOp>(p.getType());

@@ -80,6 +80,9 @@ struct ModelInfo {
   std::vector<PruneRecord> prunes;
   std::vector<AttendRecord> attends;
   std::vector<MemoryRecord> memories;
+  /// Whether anything reads a neuron's importance (a rule, a condition, a
+  /// record, snapshots, growth, memory): if nothing does, updates skip it.
+  bool importanceUsed = true;
 
   /// Fills the tables; reports and returns false when a reference does not resolve.
   bool build(mlir::ModuleOp m);

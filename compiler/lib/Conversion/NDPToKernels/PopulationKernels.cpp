@@ -83,6 +83,23 @@ Value activity(OpBuilder &b, Location l, Value v) {
   return v;
 }
 
+/// importance = d * importance + (1 - d) * |first out|  (or the spike)
+void storeImportance(KernelBuilder &kb, PopInfo &pop, NeuronReads &reads, Value fired, ArrayRef<Value> outs,
+                     Value i) {
+  OpBuilder &b = kb.b();
+  Location l = kb.loc();
+  double d = pop.op.getDecay().convertToDouble();
+  Value a = fired ? activity(b, l, fired)
+            : !outs.empty() ? activity(b, l, outs[0])
+                            : b.create<arith::ConstantFloatOp>(l, llvm::APFloat(0.0f), b.getF32Type()).getResult();
+  Value impArray = kb.array(popBinding(pop.name(), "importance"), b.getF32Type());
+  Value imp = reads.get(ndp::ValueKind::Importance, "", b.getF32Type(), pop.op);
+  Value dC = b.create<arith::ConstantFloatOp>(l, llvm::APFloat(static_cast<float>(d)), b.getF32Type());
+  Value cC = b.create<arith::ConstantFloatOp>(l, llvm::APFloat(static_cast<float>(1.0 - d)), b.getF32Type());
+  Value newImp = b.create<arith::AddFOp>(l, b.create<arith::MulFOp>(l, dC, imp), b.create<arith::MulFOp>(l, cC, a));
+  kb.store(newImp, impArray, i, b.getF32Type());
+}
+
 void emitUpdate(ModelInfo &info, PopInfo &pop) {
   int index = static_cast<int>(info.kernels.size());
   KernelBuilder kb(info.module, kernelName(index, pop.name(), "update"), index, "pop_update", pop.name(),
@@ -136,18 +153,7 @@ void emitUpdate(ModelInfo &info, PopInfo &pop) {
     storeOuts(kb, pop, outs, i);
   }
 
-  // importance = d * importance + (1 - d) * |first out|  (or the spike)
-  double d = pop.op.getDecay().convertToDouble();
-  Value a = fired ? activity(b, l, fired)
-            : !outs.empty() ? activity(b, l, outs[0])
-                            : b.create<arith::ConstantFloatOp>(l, llvm::APFloat(0.0f), b.getF32Type()).getResult();
-  Value impArray = kb.array(popBinding(pop.name(), "importance"), b.getF32Type());
-  Value imp = reads.get(ndp::ValueKind::Importance, "", b.getF32Type(), pop.op);
-  Value dC = b.create<arith::ConstantFloatOp>(l, llvm::APFloat(static_cast<float>(d)), b.getF32Type());
-  Value cC = b.create<arith::ConstantFloatOp>(l, llvm::APFloat(static_cast<float>(1.0 - d)), b.getF32Type());
-  Value newImp = b.create<arith::AddFOp>(l, b.create<arith::MulFOp>(l, dC, imp), b.create<arith::MulFOp>(l, cC, a));
-  kb.store(newImp, impArray, i, b.getF32Type());
-
+  if (info.importanceUsed) storeImportance(kb, pop, reads, fired, outs, i);
   kb.checkFinite(changed);
   info.kernels.push_back({index, "pop_update", pop.name(), kb.finish()});
 }
