@@ -1,5 +1,7 @@
 #include "Projection.h"
 
+#include <cstring>
+
 #include "Error.h"
 
 #include <algorithm>
@@ -209,7 +211,30 @@ void Projection::rebuildByPre() {
       byPrePost.as<int32_t>()[k] = static_cast<int32_t>(p);
     }
   }
+  for (size_t c = 0; c < byPreStates.size(); ++c) {
+    Column &copy = byPreStates[c];
+    const Column &state = states[byPreStateOf[c]];
+    copy.resize(live_);
+    const size_t bytes = state.elementBytes();
+    const int64_t *slots = byPre.as<int64_t>();
+    for (int64_t k = 0; k < live_; ++k)
+      std::memcpy(static_cast<char *>(copy.data()) + k * bytes,
+                  static_cast<const char *>(state.data()) + slots[k] * bytes, bytes);
+  }
   byPreValid = true;
+}
+
+Column *Projection::byPreState(const std::string &name) {
+  for (size_t c = 0; c < byPreStates.size(); ++c)
+    if (states[byPreStateOf[c]].name() == name) return &byPreStates[c];
+  for (size_t i = 0; i < states.size(); ++i)
+    if (states[i].name() == name) {
+      byPreStates.emplace_back("by_pre_state." + name, states[i].type(), states[i].width());
+      byPreStateOf.push_back(i);
+      byPreValid = false;
+      return &byPreStates.back();
+    }
+  return nullptr;
 }
 
 std::pair<int64_t, int64_t> Projection::pairSlots(int64_t post, int64_t pre) const {
@@ -289,6 +314,7 @@ size_t Projection::bytesAllocated() const {
   for (const Column *c : {&preIndex, &postOf, &par, &rowStart, &rowLen, &rowCap, &next, &deadRows, &byPreStart,
                           &byPreLen, &byPre, &byPrePost})
     b += static_cast<size_t>(c->capacity()) * c->elementBytes();
+  for (const Column &c : byPreStates) b += static_cast<size_t>(c.capacity()) * c.elementBytes();
   for (const Column &c : states) b += static_cast<size_t>(c.capacity()) * c.elementBytes();
   return b + out_.bytes();
 }

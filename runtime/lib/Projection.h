@@ -7,6 +7,7 @@
 #include "RaggedIndex.h"
 
 #include <utility>
+#include <deque>
 #include <vector>
 
 namespace ndprt {
@@ -93,6 +94,14 @@ public:
   // The post neuron of each by_pre entry: delivery reads it in order instead
   // of through the synapse's slot (one dependent load less per synapse).
   Column byPrePost{"by_pre_post", "i32", 1};
+  // Copies of synapse states in by_pre order, for the event kernel of a synapse
+  // type that never updates them (its transmit then reads them in order, not
+  // through the slot); refreshed with the index. A deque keeps them in place
+  // as kernels bind them.
+  std::deque<Column> byPreStates;
+  std::vector<size_t> byPreStateOf;  // index into `states` of each copy
+  /// The by-pre copy of state `name`, made on first use; null if there is no such state.
+  Column *byPreState(const std::string &name);
   bool byPreValid = false;
   std::vector<int64_t> initSlots;  // the slots the next init kernel call initialises
 

@@ -222,7 +222,11 @@ Simulator::Binding Simulator::bind(const std::string &name, const KernelDesc &k)
     else if (what == "by_pre") { b.kind = Binding::ByPreSlots; b.col = &q.byPre; }
     else if (what == "by_pre_post") { b.kind = Binding::ByPreSlots; b.col = &q.byPrePost; }
     else if (what == "init_slots") { b.kind = Binding::InitSlots; }
-    else if (what == "state" && w.size() > 3) {
+    else if (what == "by_pre_state" && w.size() > 3) {
+      b.kind = Binding::ByPreSlots;
+      b.col = q.byPreState(w[3]);
+      if (!b.col) throw bad();
+    } else if (what == "state" && w.size() > 3) {
       b.kind = Binding::SlotColumn;
       for (Column &c : q.states)
         if (c.name() == w[3]) b.col = &c;

@@ -31,6 +31,9 @@ public:
   /// The post neuron's values are the same for the whole row: read them once,
   /// before `rowLoop`.
   void hoistPostReadsBefore(Operation *rowLoop) { rowLoop_ = rowLoop; }
+  /// Read own states from the runtime's by-pre copies at entry `k` (valid for
+  /// a synapse type that never updates its states).
+  void readStatesInPreOrder(Value k) { byPre_ = k; }
 
   Value read(ndp::ReadOp r) {
     auto key = std::make_tuple(static_cast<int>(r.getRole()), static_cast<int>(r.getKind()), r.getName().str());
@@ -41,8 +44,9 @@ public:
     switch (r.getRole()) {
     case ndp::Role::Self: {
       Type t = r.getType();
-      v = kb_.load(kb_.array(projBinding(proj_.name(), "state", r.getName().str()), KernelBuilder::storageType(t)),
-                   s_, t);
+      v = kb_.load(kb_.array(projBinding(proj_.name(), byPre_ ? "by_pre_state" : "state", r.getName().str()),
+                             KernelBuilder::storageType(t)),
+                   byPre_ ? byPre_ : s_, t);
       break;
     }
     case ndp::Role::Pre: v = readNeuron(kb_, *proj_.pre, r.getKind(), r.getName(), r.getType(), j_, r); break;
@@ -95,7 +99,7 @@ private:
   KernelBuilder &kb_;
   ModelInfo &info_;
   ProjInfo &proj_;
-  Value s_, j_, p_, step_;
+  Value s_, j_, p_, step_, byPre_;
   Operation *rowLoop_ = nullptr;
   SmallVector<Value> states_;
   std::map<std::tuple<int, int, std::string>, Value> cache_;
@@ -311,6 +315,9 @@ void emitEventTransmit(ModelInfo &info, ProjInfo &proj) {
   Value s = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "by_pre"), b.getI64Type()), k, b.getI64Type()));
   Value p = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "by_pre_post"), b.getI32Type()), k, b.getI32Type()));
   SynapseElement el(kb, info, proj, s, j, p, step);
+  // Weights that never change are read from copies in this loop's order, not
+  // through the slot (a gather per delivered synapse less).
+  if (yieldsUnchangedStates(proj.syn.getUpdate(), proj.syn.getStates())) el.readStatesInPreOrder(k);
   addInto(kb, chan, p, el.clone(proj.syn.getTransmit(), step)[0]);
   info.kernels.push_back({index, "proj_event", proj.name(), kb.finish()});
 }
