@@ -277,14 +277,29 @@ void Simulator::call(int index, int64_t begin, int64_t end) {
       break;
     }
   }
-  // A population of a few thousand neurons updates in microseconds, less than
-  // waking the other threads costs: such calls run on this thread alone.
-  const bool serial = threads_ > 1 && k.kind.compare(0, 4, "pop_") == 0 && end - begin < kSerialBelow;
+  // A small population updates in microseconds, less than waking the other
+  // threads may cost; which is faster depends on the update's work, so the
+  // first calls measure both (see Kernel).
+  const int64_t n = end - begin;
+  const bool tune = threads_ > 1 && k.kind.compare(0, 4, "pop_") == 0;
+  if (tune && (n > 2 * k.triedAt || 2 * n < k.triedAt)) {
+    k.tried[0] = k.tried[1] = INFINITY;
+    k.tries = 0;
+    k.serial = -1;
+    k.triedAt = n;
+  }
+  const bool trying = tune && k.serial < 0;
+  const bool serial = tune && (trying ? k.tries % 2 == 1 : k.serial == 1);
   if (serial) omp_set_num_threads(1);
-  if (opts_.stats) {
+  if (opts_.stats || trying) {
     auto t0 = std::chrono::steady_clock::now();
     k.fn(v);
-    k.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (opts_.stats) k.seconds += s;
+    if (trying) {  // the first call warms the caches up; then the fastest of each
+      if (k.tries > 0) k.tried[serial ? 0 : 1] = std::min(k.tried[serial ? 0 : 1], s);
+      if (++k.tries == 2 * kThreadTrials + 1) k.serial = k.tried[0] <= k.tried[1] ? 1 : 0;
+    }
   } else {
     k.fn(v);
   }
@@ -630,7 +645,8 @@ std::string Simulator::statsText() const {
          << fmt(a->seconds / static_cast<double>(a->calls)) << " s per layer)\n";
   for (const Kernel &k : kernels_)
     if (k.calls)
-      os << "  kernel " << k.kind << " " << k.target << ": " << k.calls << " calls, " << fmt(k.seconds) << " s\n";
+      os << "  kernel " << k.kind << " " << k.target << ": " << k.calls << " calls, " << fmt(k.seconds) << " s"
+         << (k.serial == 1 ? " (1 thread)" : k.serial == 0 ? " (" + std::to_string(threads_) + " threads)" : "") << "\n";
   return os.str();
 }
 

@@ -72,6 +72,13 @@ private:
     std::string kind, target;
     double seconds = 0;
     int64_t calls = 0;
+    // Threads for a per-neuron kernel: after a warm-up call, the next calls try
+    // one thread and all, alternately; the faster (by its best call) stays
+    // until the population's size doubles or halves. The results are the same
+    // either way: neurons are independent.
+    double tried[2] = {0, 0};
+    int tries = 0, serial = -1;
+    int64_t triedAt = 0;
   };
   struct PopKernels { int init = -1, out = -1, update = -1; };
   struct ProjKernels { int init = -1, transmit = -1, event = -1, update = -1, fused = -1; };
@@ -166,8 +173,8 @@ private:
   std::vector<std::unique_ptr<Attention>> attentions_;
   std::vector<std::unique_ptr<MemoryRegion>> memories_;
   int threads_ = 1;  // OpenMP threads for kernel calls
+  static constexpr int kThreadTrials = 4;  // calls timed with each thread count
   std::vector<std::vector<uint8_t>> channelWritten_;  // per population, per channel: some projection sums into it
-  static constexpr int64_t kSerialBelow = 16384;  // neurons; see call()
   int64_t ctx_[NDP_CTX_SIZE] = {0, 0, 0, 0};
   std::vector<double> scalars_;
   int32_t status_ = 0;
