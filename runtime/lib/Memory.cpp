@@ -33,16 +33,16 @@ void MemoryRegion::fitWidths() {
   widen(values, valueWidth, vw);
 }
 
-std::vector<float> MemoryRegion::currentKey() {
-  std::vector<float> x(static_cast<size_t>(key_->size()));
-  for (int64_t n = 0; n < key_->size(); ++n) x[static_cast<size_t>(n)] = static_cast<float>(keyCol_->get(n));
-  return x;
+void MemoryRegion::readKey() {
+  x_.resize(static_cast<size_t>(key_->size()));
+  for (int64_t n = 0; n < key_->size(); ++n) x_[static_cast<size_t>(n)] = static_cast<float>(keyCol_->get(n));
 }
 
 float MemoryRegion::match() {
   fitWidths();
   const int64_t S = slots_->size();
-  std::vector<float> x = currentKey();
+  readKey();
+  const std::vector<float> &x = x_;
   double xx = 0;
   for (float v : x) xx += static_cast<double>(v) * v;
   float *in = slots_->channels[0].as<float>();
@@ -68,7 +68,8 @@ float MemoryRegion::match() {
 void MemoryRegion::winnersTakeAll(const std::vector<float> &before) {
   const int64_t S = slots_->size();
   Column &first = slots_->outs[0];
-  std::vector<int64_t> order(static_cast<size_t>(S));
+  std::vector<int64_t> &order = order_;
+  order.resize(static_cast<size_t>(S));
   for (int64_t s = 0; s < S; ++s) order[static_cast<size_t>(s)] = s;
   // The k largest first outs, ties to the lower slot (a NaN out ranks last; the
   // status check after the phase reports it).
@@ -76,12 +77,13 @@ void MemoryRegion::winnersTakeAll(const std::vector<float> &before) {
     const double v = first.get(s);
     return std::isnan(v) ? -INFINITY : v;
   };
-  std::sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+  const int64_t k = std::min<int64_t>(desc_.sparsity, S);
+  std::partial_sort(order.begin(), order.begin() + k, order.end(), [&](int64_t a, int64_t b) {
     const double ra = rank(a), rb = rank(b);
     return ra > rb || (ra == rb && a < b);
   });
   std::vector<uint8_t> keep(static_cast<size_t>(S), 0);
-  for (int64_t r = 0; r < std::min<int64_t>(desc_.sparsity, S); ++r) keep[static_cast<size_t>(order[static_cast<size_t>(r)])] = 1;
+  for (int64_t r = 0; r < k; ++r) keep[static_cast<size_t>(order[static_cast<size_t>(r)])] = 1;
   const bool spiking = slots_->desc().spiking;
   for (int64_t s = 0; s < S; ++s) {
     if (!keep[static_cast<size_t>(s)]) {
@@ -108,8 +110,7 @@ int64_t MemoryRegion::write() {
     for (int64_t s = 1; s < S; ++s)
       if (slots_->importance.get(s) < slots_->importance.get(slot)) slot = s;
   }
-  std::vector<float> x = currentKey();
-  std::copy(x.begin(), x.end(), keys.begin() + slot * keyWidth);
+  std::copy(x_.begin(), x_.end(), keys.begin() + slot * keyWidth);
   for (int64_t n = 0; n < value_->size(); ++n)
     values[static_cast<size_t>(slot * valueWidth + n)] = static_cast<float>(valueOut_->get(n));
   written[static_cast<size_t>(slot)] = 1;

@@ -31,8 +31,9 @@ public:
   /// recomputed from the kept outs (`before`: the slots' importance before the
   /// step).
   void winnersTakeAll(const std::vector<float> &before);
-  /// Stores the current key in a free slot, or else the least important
-  /// written one, bound to the value population's first out. Returns the slot.
+  /// Stores the key match() read (the key does not change within phase 5) in
+  /// a free slot, or else the least important written one, bound to the value
+  /// population's first out. Returns the slot.
   int64_t write();
   /// Phase 2: adds the active slots' values, weighted by their outs, to the
   /// value population's `in`.
@@ -48,11 +49,13 @@ private:
   /// Widens the stored rows after the key or value population grew (zeros for
   /// the new neurons: they were not part of what was stored).
   void fitWidths();
-  std::vector<float> currentKey();
+  void readKey();
 
   MemoryDesc desc_;
   Population *slots_, *key_, *value_;
   Column *keyCol_, *valueOut_;
+  std::vector<float> x_;          // this step's key, read by match()
+  std::vector<int64_t> order_;    // scratch for k-WTA
 };
 
 } // namespace ndprt

@@ -6,12 +6,6 @@
 
 namespace ndprt {
 
-bool Simulator::isMemorySlots(const Population &p) const {
-  for (const auto &m : memories_)
-    if (m->desc().slots == p.name()) return true;
-  return false;
-}
-
 void Simulator::memoryPhase() {
   for (auto &mem : memories_) {
     MemoryRegion &m = *mem;

@@ -127,6 +127,8 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
     if (!slots || !key || !value) throw Fault("the model descriptor's memory region names an unknown population");
     memories_.push_back(std::make_unique<MemoryRegion>(m, *slots, *key, *value));
   }
+  memorySlots_.assign(pops_.size(), 0);
+  for (auto &m : memories_) memorySlots_[static_cast<size_t>(m->slots().index())] = 1;
   // Channels nothing sums into stay 0: phase 2 need not clear them every step.
   channelWritten_.resize(pops_.size());
   for (auto &p : pops_) channelWritten_[static_cast<size_t>(p->index())].assign(p->channels.size(), 0);
@@ -486,7 +488,7 @@ void Simulator::stepOnce() {
   for (auto &m : memories_) m->recall();
   // 3. Neuron updates, spikes, importance (memory slots update in phase 5).
   for (auto &p : pops_) {
-    if (isMemorySlots(*p)) continue;
+    if (memorySlots_[static_cast<size_t>(p->index())]) continue;
     call(popKernels_[static_cast<size_t>(p->index())].update, 0, p->size());
     if (p->desc().spiking) p->collectSpikes();
   }

@@ -125,7 +125,6 @@ private:
 
   // Phase 5: memory regions (MemoryPhase.cpp); their recall is in phase 2.
   void memoryPhase();
-  bool isMemorySlots(const Population &p) const;
 
   // Phase 6: attention, and the long-range synapses it grows.
   void attendPhase();
@@ -174,7 +173,8 @@ private:
   std::vector<std::unique_ptr<MemoryRegion>> memories_;
   int threads_ = 1;  // OpenMP threads for kernel calls
   static constexpr int kThreadTrials = 4;  // calls timed with each thread count
-  std::vector<std::vector<uint8_t>> channelWritten_;  // per population, per channel: some projection sums into it
+  std::vector<std::vector<uint8_t>> channelWritten_;
+  std::vector<uint8_t> memorySlots_;  // per population: the slots of a memory region (updated in phase 5)  // per population, per channel: some projection sums into it
   int64_t ctx_[NDP_CTX_SIZE] = {0, 0, 0, 0};
   std::vector<double> scalars_;
   int32_t status_ = 0;

@@ -36,6 +36,13 @@ Value wrongRole(ndp::ReadOp r) {
   return Value();
 }
 
+/// Reads of a divide rule's `parent.X` (the only role its regions may name).
+ElementCloner::ReadFn parentReads(NeuronReads &reads) {
+  return [&reads](ndp::ReadOp r) {
+    return r.getRole() == ndp::Role::Parent ? reads.get(r.getKind(), r.getName(), r.getType(), r) : wrongRole(r);
+  };
+}
+
 int emitSelect(ModelInfo &info, PopInfo &pop, ndp::DivideOp div) {
   int index = static_cast<int>(info.kernels.size());
   KernelBuilder kb(info.module, kernelName(index, pop.name(), "divide_select"), index, "grow_select", pop.name(),
@@ -45,9 +52,7 @@ int emitSelect(ModelInfo &info, PopInfo &pop, ndp::DivideOp div) {
   NeuronReads reads(kb, pop, i);
   ElementCloner ec(
       kb, info.module, step,
-      [&](ndp::ReadOp r) {
-        return r.getRole() == ndp::Role::Parent ? reads.get(r.getKind(), r.getName(), r.getType(), r) : wrongRole(r);
-      },
+      parentReads(reads),
       [&] { return neuronKey(kb, pop, i, step); });
   Value c = ec.clone(div.getCond())[0];
   kb.store(c, u8Array(kb, popBinding(pop.name(), "flags")), i, kb.b().getI1Type());
@@ -67,9 +72,7 @@ int emitChild(ModelInfo &info, PopInfo &pop, ndp::DivideOp div) {
   // Draws are the child's own: keyed by its stable id.
   ElementCloner ec(
       kb, info.module, step,
-      [&](ndp::ReadOp r) {
-        return r.getRole() == ndp::Role::Parent ? reads.get(r.getKind(), r.getName(), r.getType(), r) : wrongRole(r);
-      },
+      parentReads(reads),
       [&] { return neuronKey(kb, pop, child, step); });
   SmallVector<Value> vals = ec.clone(div.getChild());
   std::vector<std::string> names;
