@@ -33,6 +33,21 @@ def sh(cmd, **kw):
     return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout
 
 
+def loop_seconds(text):
+    """The step loop's time from an ndpc program's --stats."""
+    return float(re.search(r"stats: \d+ steps in ([0-9.e+-]+) s", text).group(1))
+
+
+def peer_seconds(text):
+    """The time a peer prints as "seconds S" (not its "compile_seconds")."""
+    return float(re.search(r"(?<!_)seconds ([0-9.e+-]+)", text).group(1))
+
+
+def brian_seconds(build_dir):
+    """The simulation loop's time a Brian2 standalone program wrote."""
+    return float(open(os.path.join(build_dir, "results", "last_run_info.txt")).read().split()[0])
+
+
 def w1_model(n):
     src = open(os.path.join(ROOT, "bench", "w1", "w1_hebbian.ndp")).read()
     return re.sub(r"population net: N\[\d+\];", f"population net: N[{n}];", src)
@@ -59,8 +74,7 @@ def build(name, src, *flags):
 def run_ndpc(d, steps, threads):
     out = subprocess.run([os.path.join(d, "w1"), "--steps", str(steps), "--threads", str(threads),
                           "--out-dir", d, "--quiet", "--stats"], check=True, capture_output=True, text=True)
-    m = re.search(r"stats: \d+ steps in ([0-9.e+-]+) s", out.stderr)
-    return float(m.group(1))
+    return loop_seconds(out.stderr)
 
 
 def w1_peers(threads):
@@ -71,7 +85,7 @@ def w1_peers(threads):
     def native(form):
         def run(d, steps):
             out = sh([cpp, d, str(steps)] + ([form] if form else []), env=env)
-            return float(re.search(r"seconds ([0-9.e+-]+)", out).group(1)), os.path.join(d, "peer_y.bin")
+            return peer_seconds(out), os.path.join(d, "peer_y.bin")
         return run
 
     def python(script, *extra):
@@ -79,7 +93,7 @@ def w1_peers(threads):
             y = os.path.join(d, f"y_{script}.bin")
             out = sh([sys.executable, os.path.join(ROOT, "bench", "w1", script + ".py"), d, str(steps), y, *extra],
                      env=env)
-            return float(re.search(r"seconds ([0-9.e+-]+)", out).group(1)), y
+            return peer_seconds(out), y
         return run
 
     def brian(d, steps):
@@ -91,9 +105,9 @@ def w1_peers(threads):
             out = sh([sys.executable, os.path.join(ROOT, "bench", "w1", "peer_brian.py"), d, str(steps), y, build_dir,
                       str(threads)])
             BRIAN_COMPILE[build_dir] = float(re.search(r"compile_seconds ([0-9.]+)", out).group(1))
-            return float(re.search(r"seconds ([0-9.e+-]+)$", out.strip()).group(1)), y
+            return peer_seconds(out), y
         subprocess.run(["./main"], cwd=build_dir, check=True, capture_output=True)
-        return float(open(os.path.join(build_dir, "results", "last_run_info.txt")).read().split()[0]), y
+        return brian_seconds(build_dir), y
 
     return {"C++/OpenMP fused": native("fused"), "C++/OpenMP two-pass": native(None),
             "PyTorch gather": python("peer_torch", str(threads)), "NumPy/SciPy CSR": python("peer_scipy"),
@@ -187,7 +201,7 @@ def w2(args):
         vsums = {}
         for rep in range(args.reps):  # interleaved
             text, rss = measured([exe, "--steps", str(steps), "--threads", str(args.threads), "--out-dir", d, "--stats"])
-            secs = float(re.search(r"stats: \d+ steps in ([0-9.e+-]+) s", text).group(1))
+            secs = loop_seconds(text)
             neurons = int(re.search(r"neurons\(brain\) = (\d+)", text).group(1))
             synapses = int(re.search(r"synapses\(S\) = (\d+)", text).group(1))
             per_s = re.search(r"(\d+) bytes per synapse \(([0-9.]+) allocated\)", text).group(2)
@@ -316,15 +330,15 @@ def w4(args):
     def ndpc(t):
         out = subprocess.run([os.path.join(d, "w4_timed"), "--threads", str(t), "--out-dir", d, "--quiet", "--stats"],
                              check=True, capture_output=True, text=True)
-        return float(re.search(r"stats: \d+ steps in ([0-9.e+-]+) s", out.stderr).group(1))
+        return loop_seconds(out.stderr)
 
     def brian(t):
         b = builds[t][0]
         subprocess.run(["./main"], cwd=b, check=True, capture_output=True)
-        return float(open(os.path.join(b, "results", "last_run_info.txt")).read().split()[0])
+        return brian_seconds(b)
 
     impls = {f"ndpc, {args.threads} threads": lambda: ndpc(args.threads), "ndpc, 1 thread": lambda: ndpc(1),
-             "C++ loop, 1 thread": lambda: float(re.search(r"seconds ([0-9.]+)", sh([cpp, d, str(steps)])).group(1)),
+             "C++ loop, 1 thread": lambda: peer_seconds(sh([cpp, d, str(steps)])),
              "Brian2 standalone, 1 thread": lambda: brian(1)}
     if args.threads > 1:
         impls[f"Brian2 standalone, {args.threads} threads"] = lambda: brian(args.threads)
