@@ -146,7 +146,7 @@ int runCodegen(const ast::Program &prog, const DriverOptions &opts, SourceManage
   if (!run([&](mlir::PassManager &pm) { addNDPPasses(pm, popts); })) return 1;
   if (opts.emit == "ndp") return output(print());
   if (gpu) {
-    if (!run([&](mlir::PassManager &pm) { addGPUKernelLowering(pm); })) return 1;
+    if (!run([&](mlir::PassManager &pm) { addKernelLowering(pm, /*elementChunk=*/1); })) return 1;
     if (opts.emit == "lowered") return output(print());
     if (!run([&](mlir::PassManager &pm) { addGPULowering(pm, kGPUChip); })) return 1;
     std::string text;

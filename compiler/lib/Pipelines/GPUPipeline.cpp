@@ -14,19 +14,10 @@
 #include "mlir/InitAllExtensions.h"
 #include "mlir/Target/LLVM/NVVM/Target.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
-#include "mlir/Transforms/Passes.h"
 
 namespace ndpc {
 
 using namespace mlir;
-
-void addGPUKernelLowering(OpPassManager &pm) {
-  ConvertNDPToKernelsOptions opts;
-  opts.elementChunk = 1;
-  pm.addPass(createConvertNDPToKernels(opts));
-  pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
-}
 
 void addGPULowering(OpPassManager &pm, const std::string &chip) {
   pm.addPass(createNDPParallelSerialKernels());

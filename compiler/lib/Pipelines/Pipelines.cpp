@@ -31,8 +31,10 @@ void addNDPPasses(OpPassManager &pm, const PipelineOptions &opts) {
   pm.addPass(ndp::createNDPFuseUpdateTransmit(fuse));
 }
 
-void addKernelLowering(OpPassManager &pm) {
-  pm.addPass(createConvertNDPToKernels());
+void addKernelLowering(OpPassManager &pm, int64_t elementChunk) {
+  ConvertNDPToKernelsOptions opts;
+  opts.elementChunk = elementChunk;
+  pm.addPass(createConvertNDPToKernels(opts));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }

@@ -20,15 +20,16 @@ struct PipelineOptions {
 
 /// ndp -> ndp: choose the kernel strategy per projection (event-driven, fused).
 void addNDPPasses(mlir::OpPassManager &pm, const PipelineOptions &opts);
-/// ndp -> func/scf/arith/math/memref/vector kernels and the descriptor.
-void addKernelLowering(mlir::OpPassManager &pm);
+/// ndp -> func/scf/arith/math/memref/vector kernels and the descriptor;
+/// per-element loops run `elementChunk` elements per parallel iteration (256
+/// for CPU threads and vector loops, 1 for the GPU: one element a thread).
+void addKernelLowering(mlir::OpPassManager &pm, int64_t elementChunk = 256);
 /// kernels -> LLVM dialect (scf.parallel through OpenMP) and the C ABI entries.
 void addLLVMLowering(mlir::OpPassManager &pm);
-/// --target=gpu (GPUPipeline.cpp): the kernels with one element a parallel
-/// iteration; then GPU launches of kGPUBlock threads, outlined, lowered to
-/// NVVM and serialized to PTX for `chip` (gpu.binary ops).
+/// --target=gpu (GPUPipeline.cpp), after addKernelLowering(pm, 1): GPU
+/// launches of kGPUBlock threads, outlined, lowered to NVVM and serialized to
+/// PTX for `chip` (gpu.binary ops).
 constexpr int64_t kGPUBlock = 128;
-void addGPUKernelLowering(mlir::OpPassManager &pm);
 void addGPULowering(mlir::OpPassManager &pm, const std::string &chip);
 /// Every dialect, extension and translation the GPU lowering may need.
 void loadGPUPipelineDialects(mlir::MLIRContext &ctx);
