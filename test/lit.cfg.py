@@ -30,6 +30,9 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%stdlib", os.path.join(config.ndpc_src_root, "stdlib")))
 config.substitutions.append(("%examples", os.path.join(config.ndpc_src_root, "examples")))
 config.substitutions.append(("%testlib", os.path.join(config.ndpc_src_root, "test", "lib")))
+# The stand-in driver: `env LD_LIBRARY_PATH=%fake-cuda PROGRAM --device gpu` runs
+# the host copies of a --gpu-emulation program's GPU kernels (docs/gpu.md).
+config.substitutions.append(("%fake-cuda", os.path.join(config.ndpc_obj_root, "test", "fake-cuda")))
 
 if config.ndpc_codegen:
     config.available_features.add("codegen")

@@ -13,6 +13,8 @@
 extern "C" {
 extern const char ndp_descriptor[];
 extern void *const ndp_kernels[];
+// Only programs compiled with --target=gpu define it.
+extern void *const ndp_gpu_kernels[] __attribute__((weak));
 }
 
 struct ndp_sim {
@@ -103,7 +105,7 @@ extern "C" int ndp_main(int argc, char **argv) {
       std::printf(kUsage, prog.c_str());
       return 0;
     }
-    ndprt::Simulator sim(ndp_descriptor, ndp_kernels, opts);
+    ndprt::Simulator sim(ndp_descriptor, ndp_kernels, opts, ndp_gpu_kernels);
     sim.run(-1);
     std::string report = sim.finish();
     std::fputs(report.c_str(), stdout);
@@ -126,7 +128,7 @@ extern "C" ndp_sim *ndp_create(int argc, const char *const *argv, const char **e
     ndprt::Options opts = parseOptions(argc, argv, help);
     opts.quiet = true;
     auto s = std::make_unique<ndp_sim>();
-    s->sim = std::make_unique<ndprt::Simulator>(ndp_descriptor, ndp_kernels, opts);
+    s->sim = std::make_unique<ndprt::Simulator>(ndp_descriptor, ndp_kernels, opts, ndp_gpu_kernels);
     return s.release();
   } catch (const std::exception &e) {
     lastError = e.what();

@@ -13,14 +13,33 @@ int bytesOf(const std::string &type) {
   if (type == "bool" || type == "u8") return 1;
   return 4;  // f32, i32
 }
+class HostMemory final : public ColumnMemory {
+public:
+  void *allocate(size_t bytes) override { return std::aligned_alloc(64, (bytes + 63) / 64 * 64); }
+  void release(void *p) override { std::free(p); }
+};
+
+thread_local ColumnMemory *currentMemory = nullptr;
+
 } // namespace
+
+ColumnMemory &ColumnMemory::host() {
+  static HostMemory m;
+  return m;
+}
+
+ColumnMemory &ColumnMemory::current() { return currentMemory ? *currentMemory : host(); }
+
+ColumnMemoryScope::ColumnMemoryScope(ColumnMemory *m) : saved_(currentMemory) { currentMemory = m; }
+ColumnMemoryScope::~ColumnMemoryScope() { currentMemory = saved_; }
 
 Column::Column(std::string name, std::string type, int width)
     : name_(std::move(name)), type_(std::move(type)), width_(width), scalarBytes_(bytesOf(type_)) {}
 
 Column &Column::operator=(Column &&o) noexcept {
   if (this == &o) return *this;
-  std::free(data_);
+  mem_->release(data_);
+  mem_ = o.mem_;
   name_ = std::move(o.name_);
   type_ = std::move(o.type_);
   width_ = o.width_;
@@ -37,12 +56,11 @@ void Column::resize(int64_t elements) {
   if (elements > capacity_) {
     int64_t cap = std::max<int64_t>({elements, capacity_ * 2, 16});
     size_t bytes = static_cast<size_t>(cap) * elementBytes();
-    bytes = (bytes + 63) / 64 * 64;
-    void *p = std::aligned_alloc(64, bytes);
+    void *p = mem_->allocate(bytes);
     if (!p) throw Fault("out of memory growing '" + name_ + "' to " + std::to_string(cap) + " elements");
     // Only what is used is written: untouched capacity costs no page.
     if (data_) std::memcpy(p, data_, static_cast<size_t>(size_) * elementBytes());
-    std::free(data_);
+    mem_->release(data_);
     data_ = p;
     capacity_ = cap;
   }

@@ -10,6 +10,32 @@
 
 namespace ndprt {
 
+/// Where columns keep their values: host memory by default; a GPU run gives
+/// its columns memory the device reaches too (gpu/Device.h).
+class ColumnMemory {
+public:
+  virtual ~ColumnMemory() = default;
+  /// 64-byte aligned; null when out of memory.
+  virtual void *allocate(size_t bytes) = 0;
+  virtual void release(void *p) = 0;
+  /// Host memory (aligned_alloc).
+  static ColumnMemory &host();
+  /// What columns constructed now use (host() unless a scope says otherwise).
+  static ColumnMemory &current();
+};
+
+/// Columns constructed while it lives use `m`.
+class ColumnMemoryScope {
+public:
+  explicit ColumnMemoryScope(ColumnMemory *m);
+  ~ColumnMemoryScope();
+  ColumnMemoryScope(const ColumnMemoryScope &) = delete;
+  ColumnMemoryScope &operator=(const ColumnMemoryScope &) = delete;
+
+private:
+  ColumnMemory *saved_;
+};
+
 /// One structure-of-arrays column: `width` values of one scalar type per
 /// element, 64-byte aligned, with capacity that doubles so that growing by one
 /// element is amortised O(1).
@@ -21,7 +47,7 @@ public:
   Column &operator=(const Column &) = delete;
   Column(Column &&o) noexcept { *this = std::move(o); }
   Column &operator=(Column &&o) noexcept;
-  ~Column() { std::free(data_); }
+  ~Column() { mem_->release(data_); }
 
   /// Makes room for `elements` elements (keeping the contents; new ones zeroed).
   void resize(int64_t elements);
@@ -47,10 +73,12 @@ public:
   const std::string &type() const { return type_; }
   int width() const { return width_; }
   bool isFloat() const { return type_ == "f32" || type_ == "f64"; }
+  const ColumnMemory &memory() const { return *mem_; }
 
 private:
   std::string name_, type_;
   int width_ = 1, scalarBytes_ = 4;
+  ColumnMemory *mem_ = &ColumnMemory::current();
   void *data_ = nullptr;
   int64_t size_ = 0, capacity_ = 0;
 };

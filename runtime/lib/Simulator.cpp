@@ -62,11 +62,21 @@ Projection *Simulator::projection(const std::string &name) {
   return nullptr;
 }
 
-Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Options &opts)
+Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Options &opts, void *const *gpuTable)
     : descriptorText_(descriptor), desc_(parseDescriptor(descriptor)), opts_(opts), table_(kernelTable) {
-  if (opts_.device != "cpu")
-    throw Fault("this program was compiled for the CPU; for '--device " + opts_.device +
-                "' compile the model with 'ndpc compile --target=gpu'");
+  if (opts_.device == "gpu") {
+    if (!gpuTable)
+      throw Fault("this program was compiled for the CPU only; for '--device gpu' compile the model with "
+                  "'ndpc compile --target=gpu'");
+    device_ = std::make_unique<gpu::Device>();
+    std::string why;
+    if (!device_->open(why)) throw Fault("--device gpu: " + why);
+    table_ = gpuTable;
+  } else if (opts_.device != "cpu") {
+    throw Fault("unknown device '" + opts_.device + "'; use --device cpu or --device gpu");
+  }
+  // Every column made from here on (the graph's) is device memory in a GPU run.
+  ColumnMemoryScope memory(device_.get());
   if (opts_.threads > 0) omp_set_num_threads(opts_.threads);
   threads_ = omp_get_max_threads();
   seed_ = static_cast<uint64_t>(opts_.seedSet ? opts_.seed : desc_.run.seed);
@@ -148,6 +158,12 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
   }
   setupRun();
   if (!opts_.resume.empty()) restoreCheckpoint(checkpoint, opts_.resume);
+}
+
+Simulator::~Simulator() {
+  if (!device_) return;
+  for (Kernel &k : kernels_)
+    for (auto &[p, bytes] : k.staged) device_->releaseHost(p);
 }
 
 void Simulator::applyParams(bool fromDefaults) {
@@ -279,6 +295,19 @@ void Simulator::call(int index, int64_t begin, int64_t end) {
       break;
     }
   }
+  if (device_) {
+    gpu::Device::Scope current(device_.get());
+    stageIn(k, v);
+    auto t0 = std::chrono::steady_clock::now();
+    k.fn(v);
+    if (opts_.stats) k.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    ++k.calls;
+    std::string failure = device_->takeFailure();
+    if (!failure.empty())
+      throw Fault("GPU kernel " + k.kind + " " + k.target + " at step " + std::to_string(step_) + ": " + failure);
+    stageOut(k, v);
+    return;
+  }
   // A small population updates in microseconds, less than waking the other
   // threads may cost; which is faster depends on the update's work, so the
   // first calls measure both (see Kernel).
@@ -307,6 +336,50 @@ void Simulator::call(int index, int64_t begin, int64_t end) {
   }
   if (serial) omp_set_num_threads(threads_);
   ++k.calls;
+}
+
+void Simulator::stageIn(Kernel &k, ndp_view *v) {
+  k.staged.resize(k.bindings.size(), {nullptr, 0});
+  for (size_t i = 0; i < k.bindings.size(); ++i) {
+    const Binding &b = k.bindings[i];
+    size_t elem = 0;
+    switch (b.kind) {
+    case Binding::Ctx: case Binding::Scalars: case Binding::InitSlots: elem = 8; break;
+    case Binding::Status: case Binding::Spikes: case Binding::ScratchI32: case Binding::ScratchF32: elem = 4; break;
+    case Binding::ScratchU8: elem = 1; break;
+    default:
+      if (&b.col->memory() != device_.get() && v[i].aligned)
+        throw Fault("internal error: column '" + b.col->name() + "' of kernel " + k.kind + " " + k.target +
+                    " is not in device memory");
+      continue;
+    }
+    const size_t bytes = static_cast<size_t>(v[i].size) * elem;
+    auto &[p, cap] = k.staged[i];
+    if (bytes > cap) {
+      device_->releaseHost(p);
+      cap = std::max(bytes, 2 * cap);
+      p = device_->allocateHost(cap);
+      if (!p) throw Fault("out of page-locked host memory for kernel " + k.kind + " " + k.target);
+    }
+    if (bytes) std::memcpy(p, v[i].aligned, bytes);
+    v[i].allocated = v[i].aligned = p;
+  }
+}
+
+void Simulator::stageOut(Kernel &k, ndp_view *v) {
+  for (size_t i = 0; i < k.bindings.size(); ++i) {
+    const Binding &b = k.bindings[i];
+    void *host = nullptr;
+    size_t elem = 0;
+    switch (b.kind) {
+    case Binding::Status: host = &status_; elem = 4; break;
+    case Binding::ScratchI32: host = b.i32->data(); elem = 4; break;
+    case Binding::ScratchF32: host = b.f32->data(); elem = 4; break;
+    case Binding::ScratchU8: host = b.u8->data(); elem = 1; break;
+    default: continue;
+    }
+    if (v[i].size) std::memcpy(host, k.staged[i].first, static_cast<size_t>(v[i].size) * elem);
+  }
 }
 
 void Simulator::loadState(const std::string &file, Column &col, const std::vector<int64_t> &order,
@@ -465,8 +538,12 @@ void Simulator::stepOnce() {
   // 2. Transmit: outs that read inputs first, then every projection in order.
   for (auto &p : pops_) {
     const std::vector<uint8_t> &written = channelWritten_[static_cast<size_t>(p->index())];
-    for (size_t c = 0; c < p->channels.size(); ++c)
-      if (written[c]) std::memset(p->channels[c].data(), 0, static_cast<size_t>(p->size()) * sizeof(float));
+    for (size_t c = 0; c < p->channels.size(); ++c) {
+      if (!written[c]) continue;
+      const size_t bytes = static_cast<size_t>(p->size()) * sizeof(float);
+      if (device_) device_->zero(p->channels[c].data(), bytes);  // where the data is
+      else std::memset(p->channels[c].data(), 0, bytes);
+    }
     PopKernels &pk = popKernels_[static_cast<size_t>(p->index())];
     if (p->desc().outsReadInputs && pk.out >= 0) call(pk.out, 0, p->size());
   }
@@ -475,7 +552,9 @@ void Simulator::stepOnce() {
     if (qk.event >= 0) {
       if (!q->byPreValid) q->rebuildByPre();
       call(qk.event, 0, 0);
-    } else if (qk.fused >= 0 && q->nextValid) {
+    } else if (qk.fused >= 0 && q->nextValid && !device_) {
+      // (On a GPU the transmit kernel sums anew: adding `next` on the host
+      // would move both arrays to it every step.)
       // The fused kernel of the last step already summed this step's transmit.
       Column *chan = q->post().find("channel", q->desc().channel);
       float *c = chan->as<float>();
@@ -645,6 +724,8 @@ std::string Simulator::statsText() const {
     if (a->calls)
       os << "  attend " << a->desc().pop << ": " << a->calls << " layers, " << fmt(a->seconds) << " s ("
          << fmt(a->seconds / static_cast<double>(a->calls)) << " s per layer)\n";
+  if (device_)
+    os << "  device: GPU " << device_->name() << ", " << device_->launches() << " kernel launches\n";
   for (const Kernel &k : kernels_)
     if (k.calls)
       os << "  kernel " << k.kind << " " << k.target << ": " << k.calls << " calls, " << fmt(k.seconds) << " s"

@@ -7,6 +7,7 @@
 #include "Population.h"
 #include "Projection.h"
 #include "Tasks.h"
+#include "gpu/Device.h"
 
 #include "ndp/abi.h"
 
@@ -35,7 +36,12 @@ struct Options {
 /// of language.md section 5, feeds, records and reports.
 class Simulator {
 public:
-  Simulator(const char *descriptor, void *const *kernelTable, const Options &opts);
+  /// `gpuTable`: the GPU kernels of a program compiled with --target=gpu
+  /// (null otherwise); `--device gpu` runs them.
+  Simulator(const char *descriptor, void *const *kernelTable, const Options &opts, void *const *gpuTable = nullptr);
+  ~Simulator();
+  Simulator(const Simulator &) = delete;
+  Simulator &operator=(const Simulator &) = delete;
 
   /// Runs `steps` more steps, or to the end when negative.
   void run(int64_t steps);
@@ -79,6 +85,8 @@ private:
     double tried[2] = {0, 0};
     int tries = 0, serial = -1;
     int64_t triedAt = 0;
+    // GPU runs: page-locked copies of the bindings that are not columns.
+    std::vector<std::pair<void *, size_t>> staged;
   };
   struct PopKernels { int init = -1, out = -1, update = -1; };
   struct ProjKernels { int init = -1, transmit = -1, event = -1, update = -1, fused = -1; };
@@ -111,6 +119,11 @@ private:
 
   Binding bind(const std::string &name, const KernelDesc &k);
   void call(int kernel, int64_t begin, int64_t end);
+  /// GPU runs: points the views that are not columns at page-locked copies
+  /// (and checks that the columns are device memory); after the kernel,
+  /// copies back what kernels write.
+  void stageIn(Kernel &k, ndp_view *views);
+  void stageOut(Kernel &k, ndp_view *views);
   /// Sets the params from their defaults (or keeps the current values), then
   /// applies --param.
   void applyParams(bool fromDefaults = true);
@@ -157,6 +170,8 @@ private:
   ModelDesc desc_;
   Options opts_;
   void *const *table_;
+  // Declared before everything that holds columns: their memory may be its.
+  std::unique_ptr<gpu::Device> device_;
   std::vector<Kernel> kernels_;
   std::vector<std::unique_ptr<Population>> pops_;
   std::vector<std::unique_ptr<Projection>> projs_;

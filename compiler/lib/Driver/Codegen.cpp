@@ -80,6 +80,8 @@ int link(const std::string &object, const DriverOptions &opts, const char *argv0
     args.push_back(rt + "/libndprt_main.a");
     args.push_back(rt + "/libndprt.a");
   }
+  // The emulation entries must be visible to dlsym (docs/gpu.md).
+  if (opts.gpuEmulation) args.push_back("-rdynamic");
   for (const char *a : {"-L/usr/lib/llvm-19/lib", "-lomp", "-Wl,-rpath,/usr/lib/llvm-19/lib", "-lm", "-lpthread"})
     args.push_back(a);
   args.push_back("-o");
@@ -102,9 +104,6 @@ int link(const std::string &object, const DriverOptions &opts, const char *argv0
 
 int runCodegen(const ast::Program &prog, const DriverOptions &opts, SourceManager &sm, const char *argv0) {
   const bool gpu = opts.target == "gpu";
-  if (gpu && opts.emit != "ndp" && opts.emit != "lowered" && opts.emit != "ptx")
-    return fail("--target=gpu makes PTX so far (-emit=ptx, or -emit=ndp|lowered); a program that runs on a GPU "
-                "needs the device runtime, which is not built yet (docs/gpu.md); use --target=cpu for that");
   mlir::MLIRContext ctx;
   if (gpu) loadGPUPipelineDialects(ctx);
   else loadPipelineDialects(ctx);
@@ -121,17 +120,17 @@ int runCodegen(const ast::Program &prog, const DriverOptions &opts, SourceManage
 
   PipelineOptions popts;
   popts.optLevel = opts.optLevel;
-  auto run = [&](auto addPasses) {
+  auto run = [&](mlir::ModuleOp m, auto addPasses) {
     mlir::PassManager pm(&ctx);
     addPasses(pm);
-    return mlir::succeeded(pm.run(*module));
+    return mlir::succeeded(pm.run(m));
   };
-  auto print = [&]() {
+  auto print = [&](mlir::ModuleOp m) {
     std::string text;
     llvm::raw_string_ostream os(text);
     mlir::OpPrintingFlags flags;
     if (opts.printLocations) flags.enableDebugInfo(/*enable=*/true, /*prettyForm=*/false).useLocalScope();
-    module->print(os, flags);
+    m.print(os, flags);
     return text;
   };
   auto output = [&](const std::string &text) {
@@ -143,27 +142,41 @@ int runCodegen(const ast::Program &prog, const DriverOptions &opts, SourceManage
     return writeAtomically(opts.output, text, err) ? 0 : fail(err);
   };
 
-  if (!run([&](mlir::PassManager &pm) { addNDPPasses(pm, popts); })) return 1;
-  if (opts.emit == "ndp") return output(print());
+  if (!run(*module, [&](mlir::PassManager &pm) { addNDPPasses(pm, popts); })) return 1;
+  if (opts.emit == "ndp") return output(print(*module));
+  // --target=gpu: the program has the CPU kernels and the GPU ones (launches
+  // of PTX), and '--device' chooses at run time (docs/gpu.md).
+  mlir::OwningOpRef<mlir::ModuleOp> gpuModule;
   if (gpu) {
-    if (!run([&](mlir::PassManager &pm) { addKernelLowering(pm, /*elementChunk=*/1); })) return 1;
-    if (opts.emit == "lowered") return output(print());
-    if (!run([&](mlir::PassManager &pm) { addGPULowering(pm, kGPUChip); })) return 1;
-    std::string text;
-    for (auto &[name, ptx] : collectPTX(*module)) text += "// ndpc kernel " + name + "\n" + ptx + "\n";
-    return output(text);
+    gpuModule = module->clone();
+    if (!run(*gpuModule, [&](mlir::PassManager &pm) { addKernelLowering(pm, /*elementChunk=*/1); })) return 1;
+    if (opts.emit == "lowered") return output(print(*gpuModule));
+    if (!run(*gpuModule, [&](mlir::PassManager &pm) { addGPULowering(pm, kGPUChip, opts.gpuEmulation); })) return 1;
+    if (opts.emit == "ptx") {
+      std::string text;
+      for (auto &[name, ptx] : collectPTX(*gpuModule)) text += "// ndpc kernel " + name + "\n" + ptx + "\n";
+      return output(text);
+    }
+    if (!run(*gpuModule, [&](mlir::PassManager &pm) { addGPUHostLowering(pm, opts.gpuEmulation); })) return 1;
+    if (opts.emit == "llvm-dialect") return output(print(*gpuModule));
   }
-  if (!run([&](mlir::PassManager &pm) { addKernelLowering(pm); })) return 1;
-  if (opts.emit == "lowered") return output(print());
-  if (!run([&](mlir::PassManager &pm) { addLLVMLowering(pm); })) return 1;
-  if (opts.emit == "llvm-dialect") return output(print());
+  if (!run(*module, [&](mlir::PassManager &pm) { addKernelLowering(pm); })) return 1;
+  if (opts.emit == "lowered") return output(print(*module));
+  if (!run(*module, [&](mlir::PassManager &pm) { addLLVMLowering(pm); })) return 1;
+  if (opts.emit == "llvm-dialect") return output(print(*module));
 
   std::string error;
   std::unique_ptr<llvm::TargetMachine> tm = createHostTargetMachine(opts.optLevel, error);
   if (!tm) return fail(error);
   llvm::LLVMContext llvmCtx;
-  std::unique_ptr<llvm::Module> llvmModule = translateAndOptimize(*module, llvmCtx, *tm, opts.optLevel);
+  std::unique_ptr<llvm::Module> llvmModule = translateForHost(*module, llvmCtx, *tm);
   if (!llvmModule) return fail("translation to LLVM IR failed");
+  if (gpu) {
+    std::unique_ptr<llvm::Module> gpuLLVM = translateForHost(*gpuModule, llvmCtx, *tm);
+    if (!gpuLLVM) return fail("translation of the GPU launches to LLVM IR failed");
+    if (!linkGPUModule(*llvmModule, std::move(gpuLLVM), error)) return fail(error);
+  }
+  if (!optimizeModule(*llvmModule, *tm, opts.optLevel)) return fail("LLVM optimization failed");
   if (opts.emit == "llvm-ir") {
     std::string text;
     llvm::raw_string_ostream os(text);

@@ -14,7 +14,10 @@ const char *const kUsage =
     "  -emit=S   print stage S instead of linking (obj is written to -o, or FILE.o)\n"
     "  -I DIR    add DIR to the import search path (std/... is always found)\n"
     "  -verify   check 'expected-error' comments in the sources instead of printing\n"
-    "  -mlir-print-debuginfo  with -emit=ndp|lowered|llvm-dialect: print each op's source location\n";
+    "  -mlir-print-debuginfo  with -emit=ndp|lowered|llvm-dialect: print each op's source location\n"
+    "  --target=gpu  the program runs on the CPU or, with '--device gpu', on an NVIDIA GPU (docs/gpu.md)\n"
+    "  --gpu-emulation  with --target=gpu: also host copies of the GPU kernels, which a test driver runs\n"
+    "                   in place of a GPU (for testing the GPU path without one)\n";
 
 namespace {
 
@@ -61,6 +64,7 @@ bool parseDriverOptions(int argc, char **argv, DriverOptions &opts, std::string 
     else if (a == "--shared" || a == "-shared") { opts.shared = true; }
     else if (a == "-verify" || a == "--verify") { opts.verify = true; }
     else if (a == "-mlir-print-debuginfo" || a == "--mlir-print-debuginfo") { opts.printLocations = true; }
+    else if (a == "--gpu-emulation") { opts.gpuEmulation = true; }
     else if (!a.empty() && a[0] == '-' && a != "-") {
       error = "unknown option '" + a + "'";
       return false;
@@ -93,6 +97,10 @@ bool parseDriverOptions(int argc, char **argv, DriverOptions &opts, std::string 
   }
   if (opts.command == DriverOptions::Command::Compile && opts.emit.empty() && opts.output.empty()) {
     error = "'ndpc compile' needs an output file: -o OUT";
+    return false;
+  }
+  if (opts.gpuEmulation && opts.target != "gpu") {
+    error = "--gpu-emulation needs --target=gpu";
     return false;
   }
   if (opts.emit == "ptx" && opts.target != "gpu") {

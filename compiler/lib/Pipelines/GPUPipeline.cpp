@@ -10,6 +10,7 @@
 #include "mlir/Dialect/GPU/Pipelines/Passes.h"
 #include "mlir/Dialect/GPU/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
+#include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/Target/LLVM/NVVM/Target.h"
@@ -19,7 +20,7 @@ namespace ndpc {
 
 using namespace mlir;
 
-void addGPULowering(OpPassManager &pm, const std::string &chip) {
+void addGPULowering(OpPassManager &pm, const std::string &chip, bool emulate) {
   pm.addPass(createNDPParallelSerialKernels());
   pm.addPass(createNDPGPUMath());
   // Blocks of kGPUBlock threads: the outer loop becomes the grid, the inner
@@ -27,11 +28,21 @@ void addGPULowering(OpPassManager &pm, const std::string &chip) {
   pm.addNestedPass<func::FuncOp>(createParallelLoopTilingPass({kGPUBlock}, /*noMinMaxBounds=*/true));
   pm.addNestedPass<func::FuncOp>(createGpuMapParallelLoopsPass());
   pm.addPass(createParallelLoopToGpuPass());
+  pm.addPass(createGpuKernelOutliningPass());
+  if (emulate) pm.addPass(createNDPGPUEmulation());
   gpu::GPUToNVVMPipelineOptions nvvm;
   nvvm.cubinChip = chip;
   nvvm.cubinFeatures = "+ptx80";
   nvvm.cubinFormat = "isa";  // PTX text: LLVM alone makes it; the driver compiles it for the device
   gpu::buildLowerToNVVMPassPipeline(pm, nvvm);
+}
+
+void addGPUHostLowering(OpPassManager &pm, bool emulate) {
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  if (emulate) pm.addPass(createNDPGPUEmulationEntries());
+  NDPEmitABIOptions abi;
+  abi.table = "ndp_gpu_kernels";
+  pm.addPass(createNDPEmitABI(abi));
 }
 
 void loadGPUPipelineDialects(MLIRContext &ctx) {

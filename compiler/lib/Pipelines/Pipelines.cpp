@@ -15,6 +15,7 @@
 #include "mlir/Transforms/Passes.h"
 
 #include "llvm/IR/LegacyPassManager.h"
+#include "llvm/Linker/Linker.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
@@ -96,18 +97,42 @@ std::unique_ptr<llvm::TargetMachine> createHostTargetMachine(int optLevel, std::
   return tm;
 }
 
-std::unique_ptr<llvm::Module> translateAndOptimize(ModuleOp module, llvm::LLVMContext &llvmCtx,
-                                                   llvm::TargetMachine &tm, int optLevel) {
+std::unique_ptr<llvm::Module> translateForHost(ModuleOp module, llvm::LLVMContext &llvmCtx,
+                                               llvm::TargetMachine &tm) {
   std::unique_ptr<llvm::Module> llvmModule = translateModuleToLLVMIR(module, llvmCtx);
   if (!llvmModule) return nullptr;
   llvmModule->setDataLayout(tm.createDataLayout());
   llvmModule->setTargetTriple(tm.getTargetTriple().getTriple());
-  auto transformer = makeOptimizingTransformer(static_cast<unsigned>(optLevel), 0, &tm);
-  if (llvm::Error err = transformer(llvmModule.get())) {
-    llvm::consumeError(std::move(err));
-    return nullptr;
-  }
   return llvmModule;
+}
+
+bool linkGPUModule(llvm::Module &cpu, std::unique_ptr<llvm::Module> gpu, std::string &error) {
+  llvm::GlobalVariable *a = cpu.getNamedGlobal("ndp_descriptor"), *b = gpu->getNamedGlobal("ndp_descriptor");
+  if (!a || !b || !a->hasInitializer() || !b->hasInitializer() || a->getInitializer() != b->getInitializer()) {
+    error = "internal error: the CPU and GPU lowerings of the model describe it differently";
+    return false;
+  }
+  b->eraseFromParent();
+  // The emulation entries stay visible: a test driver finds them by name.
+  auto keep = [](llvm::StringRef n) {
+    return n == "ndp_gpu_kernels" || (n.starts_with("ndp_emu_") && !n.starts_with("ndp_emu_impl_"));
+  };
+  for (llvm::GlobalValue &g : gpu->global_values())
+    if (!g.isDeclaration() && !keep(g.getName())) g.setLinkage(llvm::GlobalValue::InternalLinkage);
+  if (llvm::Linker::linkModules(cpu, std::move(gpu))) {
+    error = "internal error: cannot link the GPU kernels' module into the program";
+    return false;
+  }
+  return true;
+}
+
+bool optimizeModule(llvm::Module &module, llvm::TargetMachine &tm, int optLevel) {
+  auto transformer = makeOptimizingTransformer(static_cast<unsigned>(optLevel), 0, &tm);
+  if (llvm::Error err = transformer(&module)) {
+    llvm::consumeError(std::move(err));
+    return false;
+  }
+  return true;
 }
 
 bool emitMachineCode(llvm::Module &module, llvm::TargetMachine &tm, bool assembly, std::string &out,

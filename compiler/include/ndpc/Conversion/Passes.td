@@ -100,6 +100,35 @@ def NDPEmitABI : Pass<"ndp-emit-abi", "mlir::ModuleOp"> {
     and the global `ndp_kernels`, an array of pointers to these entries, so
     that the runtime can call any kernel through one signature.
   }];
+  let options = [
+    Option<"table", "table", "std::string", "\"ndp_kernels\"", "The name of the kernel table">
+  ];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
+def NDPGPUEmulation : Pass<"ndp-gpu-emulation", "mlir::ModuleOp"> {
+  let summary = "Host copies of the outlined GPU kernels, for testing without a GPU";
+  let description = [{
+    After kernel outlining: for every `gpu.func` kernel, adds a host function
+    `ndp_emu_impl_NAME` with the kernel's arguments followed by twelve index
+    arguments (block id, thread id, block size and grid size, x/y/z each) that
+    replace the `gpu` id ops, and with the NVVM intrinsics of ndp-gpu-math
+    replaced by their generic LLVM equivalents (the same IEEE results). The
+    device code is unchanged. A test driver (test/GPU/FakeCuda.cpp) runs these
+    where the real driver would run the PTX, so the host side, the runtime's
+    device memory and the GPU arithmetic are tested on any machine.
+  }];
+  let dependentDialects = ["mlir::func::FuncDialect", "mlir::LLVM::LLVMDialect"];
+}
+
+def NDPGPUEmulationEntries : Pass<"ndp-gpu-emulation-entries", "mlir::ModuleOp"> {
+  let summary = "The launch entries of the host kernel copies";
+  let description = [{
+    Runs on the LLVM dialect after ndp-gpu-emulation: for every
+    `ndp_emu_impl_NAME` adds `ndp_emu_NAME(ptr params, ptr ids)`, which takes
+    the kernel's arguments as a launch passes them (an array of pointers to
+    each value, the CUDA driver's convention) and the twelve ids (i64 each).
+  }];
   let dependentDialects = ["mlir::LLVM::LLVMDialect"];
 }
 

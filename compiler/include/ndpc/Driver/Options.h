@@ -17,6 +17,7 @@ struct DriverOptions {
   bool shared = false;                // --shared
   bool verify = false;                // -verify: check expected-* comments instead of printing
   bool printLocations = false;        // -mlir-print-debuginfo: show each op's source location
+  bool gpuEmulation = false;          // --gpu-emulation: host copies of the GPU kernels (tests; docs/gpu.md)
   std::vector<std::string> includeDirs;
 };
 

@@ -30,7 +30,13 @@ void addLLVMLowering(mlir::OpPassManager &pm);
 /// launches of kGPUBlock threads, outlined, lowered to NVVM and serialized to
 /// PTX for `chip` (gpu.binary ops).
 constexpr int64_t kGPUBlock = 128;
-void addGPULowering(mlir::OpPassManager &pm, const std::string &chip);
+/// With `emulate`, host copies of the kernels too (ndp-gpu-emulation).
+void addGPULowering(mlir::OpPassManager &pm, const std::string &chip, bool emulate = false);
+/// After addGPULowering: the host side of each kernel (launch bounds, the
+/// launch through the runtime's mgpu* functions) gets the C ABI entry of a CPU
+/// kernel, so the runtime calls both the same way.
+/// The table is `ndp_gpu_kernels` (abi.h).
+void addGPUHostLowering(mlir::OpPassManager &pm, bool emulate = false);
 /// Every dialect, extension and translation the GPU lowering may need.
 void loadGPUPipelineDialects(mlir::MLIRContext &ctx);
 /// (kernel module name, PTX text) of every gpu.binary in `module`.
@@ -46,9 +52,15 @@ void loadPipelineDialects(mlir::MLIRContext &ctx);
 /// float32 reference); null with `error` set when the host is not supported.
 std::unique_ptr<llvm::TargetMachine> createHostTargetMachine(int optLevel, std::string &error);
 
-/// LLVM dialect module -> optimized LLVM IR for `tm`; null on failure.
-std::unique_ptr<llvm::Module> translateAndOptimize(mlir::ModuleOp module, llvm::LLVMContext &llvmCtx,
-                                                   llvm::TargetMachine &tm, int optLevel);
+/// LLVM dialect module -> LLVM IR for `tm`; null on failure.
+std::unique_ptr<llvm::Module> translateForHost(mlir::ModuleOp module, llvm::LLVMContext &llvmCtx,
+                                               llvm::TargetMachine &tm);
+/// Links the GPU program's module (`ndp_gpu_kernels` and its launches) into the
+/// CPU one: both come from one model, so their descriptors must be the same;
+/// the GPU side's other symbols become internal. False with `error` otherwise.
+bool linkGPUModule(llvm::Module &cpu, std::unique_ptr<llvm::Module> gpu, std::string &error);
+/// Runs LLVM's optimization pipeline at `optLevel`; false on failure.
+bool optimizeModule(llvm::Module &module, llvm::TargetMachine &tm, int optLevel);
 
 /// Writes assembly or an object file for `module`; false with `error` set on failure.
 bool emitMachineCode(llvm::Module &module, llvm::TargetMachine &tm, bool assembly, std::string &out,

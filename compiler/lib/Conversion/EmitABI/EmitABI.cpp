@@ -16,6 +16,7 @@ namespace {
 using namespace mlir;
 
 struct EmitABIPass : impl::NDPEmitABIBase<EmitABIPass> {
+  using NDPEmitABIBase::NDPEmitABIBase;
   void runOnOperation() override {
     ModuleOp module = getOperation();
     MLIRContext *ctx = &getContext();
@@ -61,9 +62,9 @@ struct EmitABIPass : impl::NDPEmitABIBase<EmitABIPass> {
     // The table the runtime indexes by kernel number.
     b.setInsertionPointToEnd(module.getBody());
     auto tableType = LLVM::LLVMArrayType::get(ptr, entries.size());
-    auto table = b.create<LLVM::GlobalOp>(module.getLoc(), tableType, /*isConstant=*/true, LLVM::Linkage::External,
-                                          "ndp_kernels", Attribute());
-    Block *init = b.createBlock(&table.getInitializerRegion());
+    auto global = b.create<LLVM::GlobalOp>(module.getLoc(), tableType, /*isConstant=*/true,
+                                           LLVM::Linkage::External, table.getValue(), Attribute());
+    Block *init = b.createBlock(&global.getInitializerRegion());
     b.setInsertionPointToStart(init);
     Value arr = b.create<LLVM::UndefOp>(module.getLoc(), tableType);
     for (auto [k, name] : llvm::enumerate(entries)) {

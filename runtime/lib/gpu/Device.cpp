@@ -1,0 +1,101 @@
+#include "gpu/Device.h"
+
+namespace ndprt::gpu {
+
+namespace {
+thread_local Device *currentDevice = nullptr;
+constexpr unsigned kAttachGlobal = 1;  // CU_MEM_ATTACH_GLOBAL: any stream may touch it
+} // namespace
+
+Device *Device::current() { return currentDevice; }
+Device::Scope::Scope(Device *d) : saved_(currentDevice) { currentDevice = d; }
+Device::Scope::~Scope() { currentDevice = saved_; }
+
+bool Device::open(std::string &why) {
+  if (!cu_.open(why)) return false;
+  if (CudaDriver::Result r = cu_.streamCreate(&stream_, 0)) return why = cu_.error("cuStreamCreate", r), false;
+  open_ = true;
+  return true;
+}
+
+Device::~Device() {
+  if (!open_) return;
+  cu_.ctxSynchronize();
+  for (auto &[ptx, m] : modules_) cu_.moduleUnload(m);
+  cu_.streamDestroy(stream_);
+}
+
+bool Device::check(const char *call, CudaDriver::Result r) {
+  if (r == 0) return true;
+  if (failure_.empty()) failure_ = cu_.error(call, r);
+  return false;
+}
+
+void *Device::allocate(size_t bytes) {
+  CudaDriver::DevicePtr p = 0;
+  if (cu_.memAllocManaged(&p, (bytes + 63) / 64 * 64, kAttachGlobal) != 0) return nullptr;
+  return reinterpret_cast<void *>(static_cast<uintptr_t>(p));
+}
+
+void Device::release(void *p) {
+  if (p) cu_.memFree(static_cast<CudaDriver::DevicePtr>(reinterpret_cast<uintptr_t>(p)));
+}
+
+void *Device::allocateHost(size_t bytes) {
+  void *p = nullptr;
+  return cu_.memAllocHost(&p, bytes ? bytes : 1) == 0 ? p : nullptr;
+}
+
+void Device::releaseHost(void *p) {
+  if (p) cu_.memFreeHost(p);
+}
+
+void Device::zero(void *p, size_t bytes) {
+  if (p && bytes)
+    check("cuMemsetD8", cu_.memsetD8(static_cast<CudaDriver::DevicePtr>(reinterpret_cast<uintptr_t>(p)), 0, bytes));
+}
+
+void *Device::module(const void *ptx) {
+  auto it = modules_.find(ptx);
+  if (it != modules_.end()) return it->second;
+  CudaDriver::Module m = nullptr;
+  if (!check("cuModuleLoadData", cu_.moduleLoadData(&m, ptx))) return nullptr;
+  modules_[ptx] = m;
+  return m;
+}
+
+void *Device::function(void *module, const char *name) {
+  if (!module) return nullptr;
+  auto key = std::make_pair(module, std::string(name));
+  auto it = functions_.find(key);
+  if (it != functions_.end()) return it->second;
+  CudaDriver::Function f = nullptr;
+  if (!check("cuModuleGetFunction", cu_.moduleGetFunction(&f, static_cast<CudaDriver::Module>(module), name)))
+    return nullptr;
+  functions_[key] = f;
+  return f;
+}
+
+void Device::launch(void *function, const int64_t grid[3], const int64_t block[3], unsigned sharedBytes,
+                    void **params) {
+  if (!function || !failure_.empty()) return;
+  // An empty range (no neurons yet, no synapses) is no launch: the driver
+  // rejects a grid of zero blocks.
+  if (grid[0] <= 0 || grid[1] <= 0 || grid[2] <= 0) return;
+  ++launches_;
+  check("cuLaunchKernel",
+        cu_.launchKernel(static_cast<CudaDriver::Function>(function), static_cast<unsigned>(grid[0]),
+                         static_cast<unsigned>(grid[1]), static_cast<unsigned>(grid[2]),
+                         static_cast<unsigned>(block[0]), static_cast<unsigned>(block[1]),
+                         static_cast<unsigned>(block[2]), sharedBytes, stream_, params, nullptr));
+}
+
+void Device::synchronize() { check("cuStreamSynchronize", cu_.streamSynchronize(stream_)); }
+
+std::string Device::takeFailure() {
+  std::string f;
+  f.swap(failure_);
+  return f;
+}
+
+} // namespace ndprt::gpu
