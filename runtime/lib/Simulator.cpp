@@ -639,6 +639,16 @@ void Simulator::progress(bool done) {
 }
 
 void Simulator::run(int64_t steps) {
+  if (device_ && !prefetched_) {
+    // The graph was built on the host: move what the kernels read to the
+    // device in one go rather than page fault by page fault.
+    for (const Kernel &k : kernels_)
+      for (const Binding &b : k.bindings)
+        if (b.col) device_->prefetch(b.col->data(), static_cast<size_t>(b.col->capacity()) * b.col->elementBytes());
+    prefetched_ = true;
+    std::string failure = device_->takeFailure();
+    if (!failure.empty()) throw Fault("--device gpu: " + failure);
+  }
   int64_t until = steps < 0 ? total_ : std::min(total_, step_ + steps);
   while (step_ < until) {
     stepOnce();

@@ -198,6 +198,7 @@ private:
   std::chrono::steady_clock::time_point start_, lastProgress_;
   bool progressShown_ = false;
   bool snapshotsStarted_ = false;
+  bool prefetched_ = false;  // GPU runs: the graph moved to the device once
 };
 
 } // namespace ndprt

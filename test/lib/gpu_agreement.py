@@ -2,6 +2,8 @@
 one, or the test driver's host emulation) and compares what they write.
 
 usage: gpu_agreement.py NDPC EXAMPLES WORKDIR [--emulate FAKE_CUDA_DIR]
+       gpu_agreement.py --cases             the cases, one per line (scripts/gpu-check)
+       gpu_agreement.py --compare RUNS      outputs of `scripts/gpu-check run`
 
 The stated tolerance (docs/gpu.md): kernels made of + - * /, sqrt, compares
 and the random draws give the CPU's bits; exp, log, tanh and the other
@@ -37,7 +39,49 @@ def run(cmd, env=None):
     return p.stdout, p.stderr
 
 
+def compare(name, cpu, gpu, exact):
+    """cpu, gpu: (output folder, report, stats) of the two runs."""
+    if cpu[1] != gpu[1]:
+        sys.exit("%s: the reports differ:\n%s\n%s" % (name, cpu[1], gpu[1]))
+    if "device: GPU" not in gpu[2]:
+        sys.exit("%s: the GPU run did not use the device:\n%s" % (name, gpu[2]))
+    print("%s: reports equal" % name)
+    for f in sorted(os.listdir(cpu[0])):
+        if not f.endswith(".npy"):
+            continue
+        a = np.load(os.path.join(cpu[0], f))
+        b = np.load(os.path.join(gpu[0], f))
+        if a.shape != b.shape or not np.array_equal(np.isnan(a), np.isnan(b)):
+            sys.exit("%s/%s: shapes or missing neurons differ: %s vs %s" % (name, f, a.shape, b.shape))
+        if np.array_equal(a, b, equal_nan=True):
+            print("  %s: identical" % f)
+            continue
+        if f in exact:
+            sys.exit("%s/%s: must be bit-identical" % (name, f))
+        ok = ~np.isnan(a)
+        diff = np.abs(a[ok].astype(np.float64) - b[ok])
+        if np.any(diff > ATOL + RTOL * np.abs(a[ok].astype(np.float64))):
+            sys.exit("%s/%s: max |diff| %.3g exceeds the tolerance" % (name, f, diff.max()))
+        print("  %s: within tolerance (max |diff| %.2g)" % (f, diff.max()))
+
+
+def read_run(folder):
+    def text(n):
+        with open(os.path.join(folder, n)) as f:
+            return f.read()
+    return folder, text("report.txt"), text("stats.txt")
+
+
 def main():
+    if sys.argv[1] == "--cases":
+        for name, args, _ in CASES:
+            print(" ".join([name] + args))
+        return
+    if sys.argv[1] == "--compare":
+        for name, _, exact in CASES:
+            compare(name, read_run(os.path.join(sys.argv[2], name + "-cpu")),
+                    read_run(os.path.join(sys.argv[2], name + "-gpu")), exact)
+        return
     ndpc, examples, work = sys.argv[1:4]
     emulate = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--emulate" else None
     gpu_env = dict(os.environ)
@@ -53,29 +97,7 @@ def main():
             os.makedirs(out, exist_ok=True)
             report, stats = run([prog, "--device", device, "--out-dir", out, "--quiet", "--stats"] + args, env)
             outs[device] = (out, report, stats)
-        if outs["cpu"][1] != outs["gpu"][1]:
-            sys.exit("%s: the reports differ:\n%s\n%s" % (name, outs["cpu"][1], outs["gpu"][1]))
-        if "device: GPU" not in outs["gpu"][2]:
-            sys.exit("%s: the GPU run did not use the device:\n%s" % (name, outs["gpu"][2]))
-        print("%s: reports equal" % name)
-        for f in sorted(os.listdir(outs["cpu"][0])):
-            if not f.endswith(".npy"):
-                continue
-            a = np.load(os.path.join(outs["cpu"][0], f))
-            b = np.load(os.path.join(outs["gpu"][0], f))
-            if a.shape != b.shape or not np.array_equal(np.isnan(a), np.isnan(b)):
-                sys.exit("%s/%s: shapes or missing neurons differ: %s vs %s" % (name, f, a.shape, b.shape))
-            if np.array_equal(a, b, equal_nan=True):
-                print("  %s: identical" % f)
-                continue
-            if f in exact:
-                sys.exit("%s/%s: must be bit-identical" % (name, f))
-            ok = ~np.isnan(a)
-            diff = np.abs(a[ok].astype(np.float64) - b[ok])
-            bound = ATOL + RTOL * np.abs(a[ok].astype(np.float64))
-            if np.any(diff > bound):
-                sys.exit("%s/%s: max |diff| %.3g exceeds the tolerance" % (name, f, diff.max()))
-            print("  %s: within tolerance (max |diff| %.2g)" % (f, diff.max()))
+        compare(name, outs["cpu"], outs["gpu"], exact)
 
 
 if __name__ == "__main__":

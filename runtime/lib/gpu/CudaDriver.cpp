@@ -38,6 +38,7 @@ bool CudaDriver::open(std::string &why) {
              bind(lib_, "cuLaunchKernel", launchKernel) && bind(lib_, "cuStreamCreate", streamCreate) &&
              bind(lib_, "cuStreamSynchronize", streamSynchronize) &&
              bind(lib_, "cuStreamDestroy_v2", streamDestroy) && bind(lib_, "cuCtxSynchronize", ctxSynchronize);
+  bind(lib_, "cuMemPrefetchAsync", memPrefetchAsync);  // the pre-CUDA-13 signature, which drivers keep
   if (!all) {
     why = "libcuda.so.1 lacks a driver API function ndpc needs; update the NVIDIA driver";
     return false;

@@ -52,6 +52,8 @@ public:
   Result (*streamSynchronize)(Stream) = nullptr;
   Result (*streamDestroy)(Stream) = nullptr;
   Result (*ctxSynchronize)() = nullptr;
+  /// Optional (null where the driver lacks it): moves managed pages ahead of use.
+  Result (*memPrefetchAsync)(DevicePtr, size_t, Device, Stream) = nullptr;
 
 private:
   void *lib_ = nullptr;

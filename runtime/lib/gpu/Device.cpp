@@ -50,6 +50,13 @@ void Device::releaseHost(void *p) {
   if (p) cu_.memFreeHost(p);
 }
 
+void Device::prefetch(const void *p, size_t bytes) {
+  if (p && bytes && cu_.memPrefetchAsync)
+    check("cuMemPrefetchAsync",
+          cu_.memPrefetchAsync(static_cast<CudaDriver::DevicePtr>(reinterpret_cast<uintptr_t>(p)), bytes,
+                               cu_.device, stream_));
+}
+
 void Device::zero(void *p, size_t bytes) {
   if (p && bytes)
     check("cuMemsetD8", cu_.memsetD8(static_cast<CudaDriver::DevicePtr>(reinterpret_cast<uintptr_t>(p)), 0, bytes));

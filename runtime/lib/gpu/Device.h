@@ -28,6 +28,9 @@ public:
   /// small arrays the host changes at every launch (ctx, params, spike lists).
   void *allocateHost(size_t bytes);
   void releaseHost(void *p);
+  /// Moves managed memory to the device ahead of the kernels (a hint: the
+  /// kernels' page faults would move it too, more slowly).
+  void prefetch(const void *p, size_t bytes);
   /// Sets `bytes` bytes at `p` (managed) to 0 on the device.
   void zero(void *p, size_t bytes);
 

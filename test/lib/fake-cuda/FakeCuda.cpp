@@ -132,6 +132,11 @@ int cuMemsetD8_v2(unsigned long long ptr, unsigned char value, size_t bytes) {
   return kSuccess;
 }
 
+int cuMemPrefetchAsync(unsigned long long ptr, size_t bytes, int device, void *) {
+  std::lock_guard<std::mutex> g(lock);
+  return device == 0 && inManaged(static_cast<uintptr_t>(ptr), bytes) ? kSuccess : kInvalidValue;
+}
+
 int cuStreamCreate(void **stream, unsigned) {
   static char theStream;
   *stream = &theStream;
