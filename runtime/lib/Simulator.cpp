@@ -340,6 +340,7 @@ void Simulator::call(int index, int64_t begin, int64_t end) {
 
 void Simulator::stageIn(Kernel &k, ndp_view *v) {
   k.staged.resize(k.bindings.size(), {nullptr, 0});
+  k.prefetched.resize(k.bindings.size(), nullptr);
   for (size_t i = 0; i < k.bindings.size(); ++i) {
     const Binding &b = k.bindings[i];
     size_t elem = 0;
@@ -351,6 +352,12 @@ void Simulator::stageIn(Kernel &k, ndp_view *v) {
       if (&b.col->memory() != device_.get() && v[i].aligned)
         throw Fault("internal error: column '" + b.col->name() + "' of kernel " + k.kind + " " + k.target +
                     " is not in device memory");
+      // A column made or moved on the host (the build, growth) goes to the
+      // device in one transfer, not page fault by page fault.
+      if (k.prefetched[i] != b.col->data()) {
+        device_->prefetch(b.col->data(), static_cast<size_t>(b.col->capacity()) * b.col->elementBytes());
+        k.prefetched[i] = b.col->data();
+      }
       continue;
     }
     const size_t bytes = static_cast<size_t>(v[i].size) * elem;
@@ -639,16 +646,6 @@ void Simulator::progress(bool done) {
 }
 
 void Simulator::run(int64_t steps) {
-  if (device_ && !prefetched_) {
-    // The graph was built on the host: move what the kernels read to the
-    // device in one go rather than page fault by page fault.
-    for (const Kernel &k : kernels_)
-      for (const Binding &b : k.bindings)
-        if (b.col) device_->prefetch(b.col->data(), static_cast<size_t>(b.col->capacity()) * b.col->elementBytes());
-    prefetched_ = true;
-    std::string failure = device_->takeFailure();
-    if (!failure.empty()) throw Fault("--device gpu: " + failure);
-  }
   int64_t until = steps < 0 ? total_ : std::min(total_, step_ + steps);
   while (step_ < until) {
     stepOnce();

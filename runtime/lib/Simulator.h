@@ -87,6 +87,7 @@ private:
     int64_t triedAt = 0;
     // GPU runs: page-locked copies of the bindings that are not columns.
     std::vector<std::pair<void *, size_t>> staged;
+    std::vector<const void *> prefetched;  // per binding: the column data last moved to the device
   };
   struct PopKernels { int init = -1, out = -1, update = -1; };
   struct ProjKernels { int init = -1, transmit = -1, event = -1, update = -1, fused = -1; };
@@ -198,7 +199,6 @@ private:
   std::chrono::steady_clock::time_point start_, lastProgress_;
   bool progressShown_ = false;
   bool snapshotsStarted_ = false;
-  bool prefetched_ = false;  // GPU runs: the graph moved to the device once
 };
 
 } // namespace ndprt

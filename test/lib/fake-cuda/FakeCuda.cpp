@@ -7,7 +7,17 @@
 // driver would reject: a kernel the PTX does not declare, memory it did not
 // hand out, a grid of zero blocks. Managed memory comes back filled with junk,
 // so a run that relies on fresh memory being zero fails here too.
+//
+// With NDPC_FAKE_CUDA_TRAFFIC=1 it also models unified memory's page moves:
+// each 4 KiB page of managed memory belongs to the host or to the device; a
+// page the other side touches moves (a page fault, caught with mprotect and
+// SIGSEGV) and is counted. At exit it prints the bytes moved each way, so the
+// host-device traffic of a GPU run is measured without a GPU (a lower bound:
+// a real driver moves up to 2 MiB at a time).
 #include <dlfcn.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -16,6 +26,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -27,19 +38,86 @@ enum : int {
 struct Module { std::string ptx; };
 using Entry = void (*)(void **params, const int64_t *ids);
 
-std::map<uintptr_t, size_t> &managed() {  // start -> bytes
-  static std::map<uintptr_t, size_t> m;
+constexpr size_t kPage = 4096;
+enum Owner : uint8_t { kUntouched, kHost, kDevice };
+
+struct Allocation {
+  size_t bytes;
+  std::vector<uint8_t> owner;  // per page (traffic model only)
+};
+
+std::map<uintptr_t, Allocation> &managed() {  // start -> allocation
+  static std::map<uintptr_t, Allocation> m;
   return m;
 }
 std::mutex lock;
 
-bool inManaged(uintptr_t p, size_t bytes) {
+Allocation *find(uintptr_t p, uintptr_t *base) {
   auto &m = managed();
   auto it = m.upper_bound(p);
-  if (it == m.begin()) return false;
+  if (it == m.begin()) return nullptr;
   --it;
-  return p + bytes <= it->first + it->second;
+  *base = it->first;
+  return p < it->first + it->second.bytes ? &it->second : nullptr;
 }
+
+bool inManaged(uintptr_t p, size_t bytes) {
+  uintptr_t base = 0;
+  Allocation *a = find(p, &base);
+  return a && p + bytes <= base + a->bytes;
+}
+
+// The traffic model (NDPC_FAKE_CUDA_TRAFFIC=1).
+const bool traffic = std::getenv("NDPC_FAKE_CUDA_TRAFFIC") != nullptr;
+Owner running = kHost;  // who executes now: the host, or a kernel / device memset
+unsigned long long moved[3] = {0, 0, 0};  // bytes moved to the host, to the device; prefetched
+unsigned long long launches = 0;
+
+/// Pages are readable by whoever runs now only if they own them.
+void protect(uintptr_t base, Allocation &a) {
+  size_t pages = a.owner.size();
+  for (size_t i = 0; i < pages;) {
+    size_t j = i;
+    const bool open = a.owner[i] == running;
+    while (j < pages && (a.owner[j] == running) == open) ++j;
+    ::mprotect(reinterpret_cast<void *>(base + i * kPage), (j - i) * kPage, open ? PROT_READ | PROT_WRITE : PROT_NONE);
+    i = j;
+  }
+}
+
+void switchTo(Owner who) {
+  if (!traffic || running == who) return;
+  running = who;
+  for (auto &[base, a] : managed()) protect(base, a);
+}
+
+void onFault(int sig, siginfo_t *info, void *) {
+  uintptr_t addr = reinterpret_cast<uintptr_t>(info->si_addr), base = 0;
+  Allocation *a = find(addr, &base);
+  if (!a) {  // not ours: the default action
+    ::signal(sig, SIG_DFL);
+    return;
+  }
+  size_t page = (addr - base) / kPage;
+  if (a->owner[page] != kUntouched) moved[running == kHost ? 0 : 1] += kPage;
+  a->owner[page] = running;
+  ::mprotect(reinterpret_cast<void *>(base + page * kPage), kPage, PROT_READ | PROT_WRITE);
+}
+
+struct Report {
+  Report() {
+    if (!traffic) return;
+    struct sigaction sa = {};
+    sa.sa_sigaction = onFault;
+    sa.sa_flags = SA_SIGINFO;
+    ::sigaction(SIGSEGV, &sa, nullptr);
+  }
+  ~Report() {
+    if (traffic)
+      std::fprintf(stderr, "fake-cuda: %llu launches; moved %llu bytes to the device, %llu to the host; prefetched %llu\n",
+                   launches, moved[1], moved[0], moved[2]);
+  }
+} report;
 
 } // namespace
 
@@ -100,12 +178,17 @@ int cuModuleGetFunction(void **function, void *module, const char *name) {
 
 int cuMemAllocManaged(unsigned long long *ptr, size_t bytes, unsigned) {
   if (bytes == 0) return kInvalidValue;
-  size_t rounded = (bytes + 255) / 256 * 256;
-  void *p = std::aligned_alloc(256, rounded);
+  size_t rounded = (bytes + kPage - 1) / kPage * kPage;  // whole pages: protection must not reach a neighbour
+  void *p = std::aligned_alloc(kPage, rounded);
   if (!p) return kOutOfMemory;
   std::memset(p, 0xA5, rounded);
   std::lock_guard<std::mutex> g(lock);
-  managed()[reinterpret_cast<uintptr_t>(p)] = bytes;
+  Allocation &a = managed()[reinterpret_cast<uintptr_t>(p)];
+  a.bytes = bytes;
+  if (traffic) {
+    a.owner.assign(rounded / kPage, kUntouched);
+    protect(reinterpret_cast<uintptr_t>(p), a);
+  }
   *ptr = reinterpret_cast<uintptr_t>(p);
   return kSuccess;
 }
@@ -113,6 +196,7 @@ int cuMemFree_v2(unsigned long long ptr) {
   std::lock_guard<std::mutex> g(lock);
   auto it = managed().find(static_cast<uintptr_t>(ptr));
   if (it == managed().end()) return kInvalidValue;
+  if (traffic) ::mprotect(reinterpret_cast<void *>(it->first), it->second.owner.size() * kPage, PROT_READ | PROT_WRITE);
   managed().erase(it);
   std::free(reinterpret_cast<void *>(static_cast<uintptr_t>(ptr)));
   return kSuccess;
@@ -128,13 +212,25 @@ int cuMemFreeHost(void *ptr) {
 int cuMemsetD8_v2(unsigned long long ptr, unsigned char value, size_t bytes) {
   std::lock_guard<std::mutex> g(lock);
   if (!inManaged(static_cast<uintptr_t>(ptr), bytes)) return kInvalidValue;
+  switchTo(kDevice);
   std::memset(reinterpret_cast<void *>(static_cast<uintptr_t>(ptr)), value, bytes);
+  switchTo(kHost);
   return kSuccess;
 }
 
 int cuMemPrefetchAsync(unsigned long long ptr, size_t bytes, int device, void *) {
   std::lock_guard<std::mutex> g(lock);
-  return device == 0 && inManaged(static_cast<uintptr_t>(ptr), bytes) ? kSuccess : kInvalidValue;
+  uintptr_t base = 0;
+  Allocation *a = find(static_cast<uintptr_t>(ptr), &base);
+  if (device != 0 || !a || ptr + bytes > base + a->bytes) return kInvalidValue;
+  if (traffic) {
+    for (size_t i = (ptr - base) / kPage; i * kPage < ptr - base + bytes; ++i) {
+      if (a->owner[i] == kHost) moved[2] += kPage;
+      if (a->owner[i] != kUntouched) a->owner[i] = kDevice;
+    }
+    protect(base, *a);
+  }
+  return kSuccess;
 }
 
 int cuStreamCreate(void **stream, unsigned) {
@@ -150,6 +246,8 @@ int cuLaunchKernel(void *function, unsigned gx, unsigned gy, unsigned gz, unsign
   if (!function) return kInvalidHandle;
   if (!gx || !gy || !gz || !bx || !by || !bz || bx * by * bz > 1024 || sharedBytes || extra) return kInvalidValue;
   Entry entry = reinterpret_cast<Entry>(function);
+  ++launches;
+  switchTo(kDevice);
   int64_t ids[12] = {0, 0, 0, 0, 0, 0, bx, by, bz, gx, gy, gz};
   for (ids[2] = 0; ids[2] < gz; ++ids[2])
     for (ids[1] = 0; ids[1] < gy; ++ids[1])
@@ -157,6 +255,7 @@ int cuLaunchKernel(void *function, unsigned gx, unsigned gy, unsigned gz, unsign
         for (ids[5] = 0; ids[5] < bz; ++ids[5])
           for (ids[4] = 0; ids[4] < by; ++ids[4])
             for (ids[3] = 0; ids[3] < bx; ++ids[3]) entry(params, ids);
+  switchTo(kHost);
   return kSuccess;
 }
 
