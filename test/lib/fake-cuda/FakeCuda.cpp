@@ -14,6 +14,8 @@
 // SIGSEGV) and is counted. At exit it prints the bytes moved each way, so the
 // host-device traffic of a GPU run is measured without a GPU (a lower bound:
 // a real driver moves up to 2 MiB at a time).
+#include "gpu/CudaDriver.h"  // the types, so that the signatures are the runtime's to the letter
+
 #include <dlfcn.h>
 #include <signal.h>
 #include <sys/mman.h>
@@ -27,6 +29,8 @@
 #include <mutex>
 #include <string>
 #include <vector>
+
+using Cu = ndprt::gpu::CudaDriver;
 
 namespace {
 
@@ -137,13 +141,13 @@ int cuDeviceGetAttribute(int *value, int attribute, int) {
   *value = attribute == 83 ? 1 : 0;  // managed memory: yes
   return kSuccess;
 }
-int cuDevicePrimaryCtxRetain(void **ctx, int) {
+int cuDevicePrimaryCtxRetain(Cu::Context *ctx, int) {
   static char theContext;
-  *ctx = &theContext;
+  *ctx = reinterpret_cast<Cu::Context>(&theContext);
   return kSuccess;
 }
 int cuDevicePrimaryCtxRelease_v2(int) { return kSuccess; }
-int cuCtxSetCurrent(void *) { return kSuccess; }
+int cuCtxSetCurrent(Cu::Context) { return kSuccess; }
 int cuCtxSynchronize() { return kSuccess; }
 int cuGetErrorString(int r, const char **text) {
   switch (r) {
@@ -156,27 +160,27 @@ int cuGetErrorString(int r, const char **text) {
   return kSuccess;
 }
 
-int cuModuleLoadData(void **module, const void *image) {
+int cuModuleLoadData(Cu::Module *module, const void *image) {
   const char *ptx = static_cast<const char *>(image);
   if (!ptx || !std::strstr(ptx, ".version") || !std::strstr(ptx, ".target")) return kInvalidImage;
-  *module = new Module{ptx};
+  *module = reinterpret_cast<Cu::Module>(new Module{ptx});
   return kSuccess;
 }
-int cuModuleUnload(void *module) {
-  delete static_cast<Module *>(module);
+int cuModuleUnload(Cu::Module module) {
+  delete reinterpret_cast<Module *>(module);
   return kSuccess;
 }
-int cuModuleGetFunction(void **function, void *module, const char *name) {
+int cuModuleGetFunction(Cu::Function *function, Cu::Module module, const char *name) {
   if (!module) return kInvalidHandle;
-  const std::string &ptx = static_cast<Module *>(module)->ptx;
+  const std::string &ptx = reinterpret_cast<Module *>(module)->ptx;
   if (ptx.find(".visible .entry " + std::string(name) + "(") == std::string::npos) return kNotFound;
   void *entry = ::dlsym(RTLD_DEFAULT, ("ndp_emu_" + std::string(name)).c_str());
   if (!entry) return kNotFound;  // compiled without --gpu-emulation
-  *function = entry;
+  *function = reinterpret_cast<Cu::Function>(entry);
   return kSuccess;
 }
 
-int cuMemAllocManaged(unsigned long long *ptr, size_t bytes, unsigned) {
+int cuMemAllocManaged(Cu::DevicePtr *ptr, size_t bytes, unsigned) {
   if (bytes == 0) return kInvalidValue;
   size_t rounded = (bytes + kPage - 1) / kPage * kPage;  // whole pages: protection must not reach a neighbour
   void *p = std::aligned_alloc(kPage, rounded);
@@ -192,7 +196,7 @@ int cuMemAllocManaged(unsigned long long *ptr, size_t bytes, unsigned) {
   *ptr = reinterpret_cast<uintptr_t>(p);
   return kSuccess;
 }
-int cuMemFree_v2(unsigned long long ptr) {
+int cuMemFree_v2(Cu::DevicePtr ptr) {
   std::lock_guard<std::mutex> g(lock);
   auto it = managed().find(static_cast<uintptr_t>(ptr));
   if (it == managed().end()) return kInvalidValue;
@@ -209,7 +213,7 @@ int cuMemFreeHost(void *ptr) {
   std::free(ptr);
   return kSuccess;
 }
-int cuMemsetD8_v2(unsigned long long ptr, unsigned char value, size_t bytes) {
+int cuMemsetD8_v2(Cu::DevicePtr ptr, unsigned char value, size_t bytes) {
   std::lock_guard<std::mutex> g(lock);
   if (!inManaged(static_cast<uintptr_t>(ptr), bytes)) return kInvalidValue;
   switchTo(kDevice);
@@ -218,7 +222,7 @@ int cuMemsetD8_v2(unsigned long long ptr, unsigned char value, size_t bytes) {
   return kSuccess;
 }
 
-int cuMemPrefetchAsync(unsigned long long ptr, size_t bytes, int device, void *) {
+int cuMemPrefetchAsync(Cu::DevicePtr ptr, size_t bytes, Cu::Device device, Cu::Stream) {
   std::lock_guard<std::mutex> g(lock);
   uintptr_t base = 0;
   Allocation *a = find(static_cast<uintptr_t>(ptr), &base);
@@ -233,16 +237,16 @@ int cuMemPrefetchAsync(unsigned long long ptr, size_t bytes, int device, void *)
   return kSuccess;
 }
 
-int cuStreamCreate(void **stream, unsigned) {
+int cuStreamCreate(Cu::Stream *stream, unsigned) {
   static char theStream;
-  *stream = &theStream;
+  *stream = reinterpret_cast<Cu::Stream>(&theStream);
   return kSuccess;
 }
-int cuStreamSynchronize(void *) { return kSuccess; }
-int cuStreamDestroy_v2(void *) { return kSuccess; }
+int cuStreamSynchronize(Cu::Stream) { return kSuccess; }
+int cuStreamDestroy_v2(Cu::Stream) { return kSuccess; }
 
-int cuLaunchKernel(void *function, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz,
-                   unsigned sharedBytes, void *, void **params, void **extra) {
+int cuLaunchKernel(Cu::Function function, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by,
+                   unsigned bz, unsigned sharedBytes, Cu::Stream, void **params, void **extra) {
   if (!function) return kInvalidHandle;
   if (!gx || !gy || !gz || !bx || !by || !bz || bx * by * bz > 1024 || sharedBytes || extra) return kInvalidValue;
   Entry entry = reinterpret_cast<Entry>(function);
