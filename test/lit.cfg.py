@@ -51,6 +51,10 @@ ptxas = shutil.which("ptxas") or next(
 if ptxas and config.ndpc_codegen:
     config.available_features.add("ptxas")
     config.substitutions.append(("%ptxas", ptxas))
+cuda_home = os.environ.get("CUDA_HOME", "/usr/local/cuda")
+if os.path.exists(os.path.join(cuda_home, "include", "cuda.h")):
+    config.available_features.add("cuda-headers")
+    config.substitutions.append(("%cuda-include", os.path.join(cuda_home, "include")))
 if os.path.exists("/dev/nvidia0") and any(
         os.path.exists(os.path.join(d, "libcuda.so.1"))
         for d in ("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/local/cuda/compat")):
