@@ -90,8 +90,9 @@ void Simulator::writeCheckpoint(const std::string &path) {
     o.put<int64_t>(p->nextId());
     o.put<int64_t>(clipped_[static_cast<size_t>(p->index())]);
     for (Column *c : p->allColumns()) o.column(*c, p->size());
-    o.put<uint64_t>(p->spikes.size());
-    o.raw(p->spikes.data(), p->spikes.size() * sizeof(int32_t));
+    const std::vector<int32_t> &spikes = p->spikeList();
+    o.put<uint64_t>(spikes.size());
+    o.raw(spikes.data(), spikes.size() * sizeof(int32_t));
   }
   for (auto &q : projs_) {
     Projection::Counts c = q->counts();

@@ -97,7 +97,7 @@ void Simulator::afterGrowth(Population &pop, int64_t first) {
   PopKernels &pk = popKernels_[static_cast<size_t>(pop.index())];
   if (pk.out >= 0) call(pk.out, first, pop.size());
   // A child that copied a spike delivers it, like its parent, next step.
-  if (pop.desc().spiking) pop.collectSpikes();
+  if (pop.desc().spiking) pop.collectSpikes(device_ != nullptr);
 }
 
 void Simulator::divide(Population &pop, const GrowRuleDesc &rule) {

@@ -15,7 +15,7 @@ void Simulator::memoryPhase() {
     std::vector<float> before(imp, imp + slots.size());
     call(popKernels_[static_cast<size_t>(slots.index())].update, 0, slots.size());
     m.winnersTakeAll(before);
-    if (slots.desc().spiking) slots.collectSpikes();
+    if (slots.desc().spiking) slots.collectSpikes(device_ != nullptr);
     slots.candScore.assign(1, novelty);
     slots.candOk.assign(1, 0);
     call(m.desc().cond, 0, 0);

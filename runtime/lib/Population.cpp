@@ -63,7 +63,9 @@ Column *Population::find(const std::string &kind, const std::string &name) {
   return nullptr;
 }
 
-void Population::collectSpikes() {
+void Population::collectSpikes(bool lazily) {
+  spikesStale_ = lazily;
+  if (lazily) return;
   spikes.clear();
   const uint8_t *s = spiked.as<uint8_t>();
   int64_t i = 0;

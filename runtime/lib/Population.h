@@ -51,8 +51,16 @@ public:
   /// The column of a value by kind ("state", "input", "channel", "out",
   /// "importance", "spiked") and name; null if there is none.
   Column *find(const std::string &kind, const std::string &name);
-  /// Rebuilds `spikes` from `spiked` (ascending indices).
-  void collectSpikes();
+  /// Rebuilds `spikes` from `spiked` (ascending indices); with `lazily`,
+  /// only marks it out of date, for spikes().
+  void collectSpikes(bool lazily = false);
+  /// The spike list, rebuilt first when out of date. A GPU run collects
+  /// lazily: its delivery reads `spiked` on the device, and reading it on the
+  /// host every step would move its pages there and back.
+  std::vector<int32_t> &spikeList() {
+    if (spikesStale_) collectSpikes();
+    return spikes;
+  }
 
   /// Bytes per neuron over all columns.
   size_t bytesPerNeuron() const;
@@ -64,6 +72,7 @@ private:
   int index_;
   int64_t n_ = 0;
   int64_t nextId_ = 0;
+  bool spikesStale_ = false;
 };
 
 } // namespace ndprt

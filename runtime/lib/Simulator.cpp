@@ -123,6 +123,7 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
         if (k.kind == "proj_init") qk.init = k.index;
         else if (k.kind == "proj_transmit") qk.transmit = k.index;
         else if (k.kind == "proj_event") qk.event = k.index;
+        else if (k.kind == "proj_event_gather") qk.eventGather = k.index;
         else if (k.kind == "proj_update") qk.update = k.index;
         else if (k.kind == "proj_fused") qk.fused = k.index;
       }
@@ -277,9 +278,11 @@ void Simulator::call(int index, int64_t begin, int64_t end) {
       break;
     case Binding::Status: v[i] = ndp_view{&status_, &status_, 0, 1, 1}; break;
     case Binding::PopColumn: v[i] = b.col->view(b.pop->size()); break;
-    case Binding::Spikes:
-      v[i] = ndp_view{b.pop->spikes.data(), b.pop->spikes.data(), 0, static_cast<int64_t>(b.pop->spikes.size()), 1};
+    case Binding::Spikes: {
+      std::vector<int32_t> &list = b.pop->spikeList();
+      v[i] = ndp_view{list.data(), list.data(), 0, static_cast<int64_t>(list.size()), 1};
       break;
+    }
     case Binding::RowColumn: v[i] = b.col->view(b.proj->post().size()); break;
     case Binding::SlotColumn: v[i] = b.col->view(b.proj->slotsUsed()); break;
     case Binding::ByPreRow: v[i] = b.col->view(b.proj->pre().size()); break;
@@ -556,7 +559,11 @@ void Simulator::stepOnce() {
   }
   for (auto &q : projs_) {
     ProjKernels &qk = projKernels_[static_cast<size_t>(q->index())];
-    if (qk.event >= 0) {
+    if (device_ && qk.eventGather >= 0) {
+      // One GPU thread walking the spikes would be slow: every post neuron
+      // gathers in parallel, with the event kernel's bits.
+      call(qk.eventGather, 0, q->post().size());
+    } else if (qk.event >= 0) {
       if (!q->byPreValid) q->rebuildByPre();
       call(qk.event, 0, 0);
     } else if (qk.fused >= 0 && q->nextValid && !device_) {
@@ -576,7 +583,7 @@ void Simulator::stepOnce() {
   for (auto &p : pops_) {
     if (memorySlots_[static_cast<size_t>(p->index())]) continue;
     call(popKernels_[static_cast<size_t>(p->index())].update, 0, p->size());
-    if (p->desc().spiking) p->collectSpikes();
+    if (p->desc().spiking) p->collectSpikes(device_ != nullptr);
   }
   checkStatus("neuron update");
   // 4. Synapse updates (fused ones also sum the next step's transmit).

@@ -90,7 +90,7 @@ private:
     std::vector<const void *> prefetched;  // per binding: the column data last moved to the device
   };
   struct PopKernels { int init = -1, out = -1, update = -1; };
-  struct ProjKernels { int init = -1, transmit = -1, event = -1, update = -1, fused = -1; };
+  struct ProjKernels { int init = -1, transmit = -1, event = -1, eventGather = -1, update = -1, fused = -1; };
   struct Feed {
     Population *pop;
     Column *input;

@@ -32,9 +32,10 @@ void addNDPPasses(OpPassManager &pm, const PipelineOptions &opts) {
   pm.addPass(ndp::createNDPFuseUpdateTransmit(fuse));
 }
 
-void addKernelLowering(OpPassManager &pm, int64_t elementChunk) {
+void addKernelLowering(OpPassManager &pm, int64_t elementChunk, bool eventGather) {
   ConvertNDPToKernelsOptions opts;
   opts.elementChunk = elementChunk;
+  opts.eventGather = eventGather;
   pm.addPass(createConvertNDPToKernels(opts));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

@@ -27,7 +27,9 @@ def ConvertNDPToKernels : Pass<"convert-ndp-to-kernels", "mlir::ModuleOp"> {
     GPU pipeline asks for 1 (one element a GPU thread).
   }];
   let options = [
-    Option<"elementChunk", "element-chunk", "int64_t", "256", "Elements per parallel iteration of a per-element loop">
+    Option<"elementChunk", "element-chunk", "int64_t", "256", "Elements per parallel iteration of a per-element loop">,
+    Option<"eventGather", "event-gather", "bool", "false",
+           "Also a parallel gather (proj_event_gather) for each event-driven projection, for the GPU">
   ];
   let dependentDialects = [
     "mlir::func::FuncDialect", "mlir::scf::SCFDialect", "mlir::arith::ArithDialect",

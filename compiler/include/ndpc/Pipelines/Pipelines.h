@@ -23,7 +23,10 @@ void addNDPPasses(mlir::OpPassManager &pm, const PipelineOptions &opts);
 /// ndp -> func/scf/arith/math/memref/vector kernels and the descriptor;
 /// per-element loops run `elementChunk` elements per parallel iteration (256
 /// for CPU threads and vector loops, 1 for the GPU: one element a thread).
-void addKernelLowering(mlir::OpPassManager &pm, int64_t elementChunk = 256);
+/// `eventGather`: event-driven projections also get a parallel gather (the
+/// GPU's delivery; both lowerings of a --target=gpu program have it, so that
+/// their descriptors match).
+void addKernelLowering(mlir::OpPassManager &pm, int64_t elementChunk = 256, bool eventGather = false);
 /// kernels -> LLVM dialect (scf.parallel through OpenMP) and the C ABI entries.
 void addLLVMLowering(mlir::OpPassManager &pm);
 /// --target=gpu (GPUPipeline.cpp), after addKernelLowering(pm, 1): GPU

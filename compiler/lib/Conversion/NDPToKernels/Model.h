@@ -83,6 +83,8 @@ struct ModelInfo {
   /// Whether anything reads a neuron's importance (a rule, a condition, a
   /// record, snapshots, growth, memory): if nothing does, updates skip it.
   bool importanceUsed = true;
+  /// Event-driven projections also get a parallel gather (convert-ndp-to-kernels{event-gather}).
+  bool eventGather = false;
 
   /// Fills the tables; reports and returns false when a reference does not resolve.
   bool build(mlir::ModuleOp m);

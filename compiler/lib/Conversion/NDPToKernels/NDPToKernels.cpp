@@ -27,6 +27,7 @@ struct ConvertNDPToKernelsPass : impl::ConvertNDPToKernelsBase<ConvertNDPToKerne
     // Read by openParallel while the kernels are made.
     module->setAttr(kernels::kElementChunkAttr, IntegerAttr::get(IntegerType::get(&getContext(), 64), elementChunk));
     kernels::ModelInfo info;
+    info.eventGather = eventGather;
     if (!info.build(module)) return signalPassFailure();
 
     bool failedRead = false;

@@ -140,6 +140,20 @@ bool isFactorOf(Value v, Value c) {
   return mul && (isFactorOf(v, mul.getLhs()) || isFactorOf(v, mul.getRhs()));
 }
 
+/// A parallel loop over the post neurons [begin, end) of ctx, the builder
+/// inside it: (post neuron, first slot of its row, one past the last).
+std::tuple<Value, Value, Value> openRows(KernelBuilder &kb, ProjInfo &proj) {
+  OpBuilder &b = kb.b();
+  Location l = kb.loc();
+  Value begin = kb.ctxIndex(kCtxBegin), end = kb.ctxIndex(kCtxEnd);
+  auto par = b.create<scf::ParallelOp>(l, ValueRange{begin}, ValueRange{end}, ValueRange{kb.indexConst(1)});
+  b.setInsertionPoint(par.getBody()->getTerminator());
+  Value p = par.getInductionVars()[0];
+  Value start = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "row_start"), b.getI64Type()), p, b.getI64Type()));
+  Value len = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "row_len"), b.getI32Type()), p, b.getI32Type()));
+  return {p, start, b.create<arith::AddIOp>(l, start, len)};
+}
+
 /// scf.parallel over post rows [begin, end) and, inside, scf.for over the row's
 /// synapses carrying an f32 sum (when `accumulate`) and a NaN/Inf flag, so the
 /// check costs no branch per synapse. `body` gets the synapse slot, its pre and
@@ -150,13 +164,7 @@ void forEachRow(KernelBuilder &kb, ProjInfo &proj, bool accumulate,
                 const std::function<void(Value p, Value sum)> &finish) {
   OpBuilder &b = kb.b();
   Location l = kb.loc();
-  Value begin = kb.ctxIndex(kCtxBegin), end = kb.ctxIndex(kCtxEnd);
-  auto par = b.create<scf::ParallelOp>(l, ValueRange{begin}, ValueRange{end}, ValueRange{kb.indexConst(1)});
-  b.setInsertionPoint(par.getBody()->getTerminator());
-  Value p = par.getInductionVars()[0];
-  Value start = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "row_start"), b.getI64Type()), p, b.getI64Type()));
-  Value len = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "row_len"), b.getI32Type()), p, b.getI32Type()));
-  Value stop = b.create<arith::AddIOp>(l, start, len);
+  auto [p, start, stop] = openRows(kb, proj);
   Value zero = b.create<arith::ConstantFloatOp>(l, llvm::APFloat(0.0f), b.getF32Type());
   Value clean = b.create<arith::ConstantIntOp>(l, 0, 1);
   bool anyChecked = false, checkSum = false;
@@ -322,6 +330,44 @@ void emitEventTransmit(ModelInfo &info, ProjInfo &proj) {
   info.kernels.push_back({index, "proj_event", proj.name(), kb.finish()});
 }
 
+/// The event kernel's sums, in parallel over post neurons (for the GPU, where
+/// one thread walking the spikes is slow): each post neuron adds, in its
+/// row's order (ascending pre, then slot), the transmit of every synapse whose
+/// pre neuron is in the spike list, straight into the channel as the event
+/// kernel does, so both give the same bits. The spike list the event kernel
+/// walks is exactly the pre neurons whose `spiked` is set (children that
+/// copied a spike included: Simulator::afterGrowth).
+void emitEventGather(ModelInfo &info, ProjInfo &proj) {
+  int index = static_cast<int>(info.kernels.size());
+  KernelBuilder kb(info.module, kernelName(index, proj.name(), "event_gather"), index, "proj_event_gather",
+                   proj.name(), proj.op.getLoc());
+  OpBuilder &b = kb.b();
+  Location l = kb.loc();
+  Value step = kb.ctxI64(kCtxStep);
+  Value chan = channelArray(kb, proj);
+  Value spiked = kb.array(popBinding(proj.pre->name(), "spiked"), b.getI8Type());
+  auto [p, start, stop] = openRows(kb, proj);
+  Value first = b.create<memref::LoadOp>(l, chan, ValueRange{p});
+  auto loop = b.create<scf::ForOp>(l, start, stop, kb.indexConst(1), ValueRange{first});
+  {
+    OpBuilder::InsertionGuard g(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Value s = loop.getInductionVar(), sum = loop.getRegionIterArgs()[0];
+    Value j = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "pre"), b.getI32Type()), s, b.getI32Type()));
+    Value fired = kb.load(spiked, j, b.getI1Type());
+    auto ifFired = b.create<scf::IfOp>(l, TypeRange{b.getF32Type()}, fired, /*withElseRegion=*/true);
+    b.setInsertionPointToStart(ifFired.thenBlock());
+    SynapseElement el(kb, info, proj, s, j, p, step);
+    b.create<scf::YieldOp>(l, b.create<arith::AddFOp>(l, sum, el.clone(proj.syn.getTransmit(), step)[0]).getResult());
+    b.setInsertionPointToStart(ifFired.elseBlock());
+    b.create<scf::YieldOp>(l, sum);
+    b.setInsertionPointAfter(ifFired);
+    b.create<scf::YieldOp>(l, ifFired.getResult(0));
+  }
+  b.create<memref::StoreOp>(l, loop.getResult(0), chan, ValueRange{p});
+  info.kernels.push_back({index, "proj_event_gather", proj.name(), kb.finish()});
+}
+
 /// Counts, per synapse, the consecutive steps on which the rule held; a row
 /// with a synapse at the limit is flagged for the runtime to remove it.
 void emitPrune(ModelInfo &info, ProjInfo &proj, ndp::PruneOp prune, const std::string &counter) {
@@ -375,8 +421,12 @@ void emitProjectionKernels(ModelInfo &info, ProjInfo &proj) {
   bool hasTransmit = !syn.getTransmit().empty();
   bool hasUpdate = !yieldsUnchangedStates(syn.getUpdate(), syn.getStates());
   if (hasTransmit) {
-    if (proj.op.getEventDriven()) emitEventTransmit(info, proj);
-    else emitTransmit(info, proj);  // also the fused projection's first step and fallback
+    if (proj.op.getEventDriven()) {
+      emitEventTransmit(info, proj);
+      if (info.eventGather) emitEventGather(info, proj);
+    } else {
+      emitTransmit(info, proj);  // also the fused projection's first step and fallback
+    }
   }
   if (hasUpdate) {
     if (proj.op.getFused() && hasTransmit) emitFused(info, proj);
