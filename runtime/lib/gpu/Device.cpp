@@ -58,8 +58,10 @@ void Device::prefetch(const void *p, size_t bytes) {
 }
 
 void Device::zero(void *p, size_t bytes) {
-  if (p && bytes)
-    check("cuMemsetD8", cu_.memsetD8(static_cast<CudaDriver::DevicePtr>(reinterpret_cast<uintptr_t>(p)), 0, bytes));
+  // A device memset does not wait for the host; the host may touch the memory next.
+  if (p && bytes &&
+      check("cuMemsetD8", cu_.memsetD8(static_cast<CudaDriver::DevicePtr>(reinterpret_cast<uintptr_t>(p)), 0, bytes)))
+    check("cuCtxSynchronize", cu_.ctxSynchronize());
 }
 
 void *Device::module(const void *ptx) {
