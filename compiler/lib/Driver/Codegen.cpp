@@ -105,6 +105,7 @@ int link(const std::string &object, const DriverOptions &opts, const char *argv0
 int runCodegen(const ast::Program &prog, const DriverOptions &opts, SourceManager &sm, const char *argv0) {
   const bool gpu = opts.target == "gpu";
   mlir::MLIRContext ctx;
+  ctx.printOpOnDiagnostic(false);  // users get the model's line, not the IR
   if (gpu) loadGPUPipelineDialects(ctx);
   else loadPipelineDialects(ctx);
 
@@ -152,6 +153,7 @@ int runCodegen(const ast::Program &prog, const DriverOptions &opts, SourceManage
     if (!run(*gpuModule, [&](mlir::PassManager &pm) { addKernelLowering(pm, /*elementChunk=*/1, /*eventGather=*/true); })) return 1;
     if (opts.emit == "lowered") return output(print(*gpuModule));
     if (!run(*gpuModule, [&](mlir::PassManager &pm) { addGPULowering(pm, kGPUChip, opts.gpuEmulation); })) return 1;
+    if (!checkGPULaunchParams(*gpuModule)) return 1;
     if (opts.emit == "ptx") {
       std::string text;
       for (auto &[name, ptx] : collectPTX(*gpuModule)) text += "// ndpc kernel " + name + "\n" + ptx + "\n";

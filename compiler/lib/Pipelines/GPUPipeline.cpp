@@ -56,6 +56,27 @@ void loadGPUPipelineDialects(MLIRContext &ctx) {
   ctx.loadAllAvailableDialects();
 }
 
+bool checkGPULaunchParams(ModuleOp module) {
+  bool ok = true;
+  module.walk([&](gpu::LaunchFuncOp launch) {
+    int64_t bytes = 0;
+    for (Value v : launch.getKernelOperands()) {
+      Type t = v.getType();
+      int64_t size = isa<LLVM::LLVMPointerType>(t) ? 8 : std::max<int64_t>(1, t.getIntOrFloatBitWidth() / 8);
+      bytes = (bytes + size - 1) / size * size + size;  // each parameter at its natural alignment
+    }
+    if (bytes > kGPUParamBytes) {
+      launch.emitError() << "the GPU kernel '" << launch.getKernelName().getValue() << "' takes " << bytes
+                         << " bytes of parameters (" << launch.getNumKernelOperands()
+                         << " values: 40 bytes per array it reads or writes), more than the " << kGPUParamBytes
+                         << " a launch may pass; split the neuron or synapse type so that one phase touches fewer "
+                            "states, or compile with --target=cpu";
+      ok = false;
+    }
+  });
+  return ok;
+}
+
 std::vector<std::pair<std::string, std::string>> collectPTX(ModuleOp module) {
   std::vector<std::pair<std::string, std::string>> out;
   module.walk([&](gpu::BinaryOp binary) {

@@ -42,6 +42,11 @@ void addGPULowering(mlir::OpPassManager &pm, const std::string &chip, bool emula
 void addGPUHostLowering(mlir::OpPassManager &pm, bool emulate = false);
 /// Every dialect, extension and translation the GPU lowering may need.
 void loadGPUPipelineDialects(mlir::MLIRContext &ctx);
+/// After addGPULowering: every launch passes at most kGPUParamBytes of
+/// parameters (the limit of PTX ISA 8.0, the version emitted); reports the
+/// ones that do not at their kernel's source location.
+constexpr int64_t kGPUParamBytes = 4096;
+bool checkGPULaunchParams(mlir::ModuleOp module);
 /// (kernel module name, PTX text) of every gpu.binary in `module`.
 std::vector<std::pair<std::string, std::string>> collectPTX(mlir::ModuleOp module);
 
