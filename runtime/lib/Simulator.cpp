@@ -141,15 +141,15 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
   memorySlots_.assign(pops_.size(), 0);
   for (auto &m : memories_) memorySlots_[static_cast<size_t>(m->slots().index())] = 1;
   // Channels nothing sums into stay 0: phase 2 need not clear them every step.
-  channelWritten_.resize(pops_.size());
-  for (auto &p : pops_) channelWritten_[static_cast<size_t>(p->index())].assign(p->channels.size(), 0);
+  channelWriters_.resize(pops_.size());
+  for (auto &p : pops_) channelWriters_[static_cast<size_t>(p->index())].assign(p->channels.size(), 0);
   for (auto &q : projs_) {
     Population &post = q->post();
     for (size_t c = 0; c < post.channels.size(); ++c)
-      if (post.channels[c].name() == q->desc().channel) channelWritten_[static_cast<size_t>(post.index())][c] = 1;
+      if (post.channels[c].name() == q->desc().channel) ++channelWriters_[static_cast<size_t>(post.index())][c];
   }
   for (auto &m : memories_)
-    if (!m->value().channels.empty()) channelWritten_[static_cast<size_t>(m->value().index())][0] = 1;
+    if (!m->value().channels.empty()) ++channelWriters_[static_cast<size_t>(m->value().index())][0];
   for (size_t i = 0; i < desc_.attends.size(); ++i) {
     const AttendDesc &a = desc_.attends[i];
     Population *p = population(a.pop);
@@ -547,7 +547,7 @@ void Simulator::stepOnce() {
   }
   // 2. Transmit: outs that read inputs first, then every projection in order.
   for (auto &p : pops_) {
-    const std::vector<uint8_t> &written = channelWritten_[static_cast<size_t>(p->index())];
+    const std::vector<int> &written = channelWriters_[static_cast<size_t>(p->index())];
     for (size_t c = 0; c < p->channels.size(); ++c) {
       if (!written[c]) continue;
       const size_t bytes = static_cast<size_t>(p->size()) * sizeof(float);
@@ -566,14 +566,17 @@ void Simulator::stepOnce() {
     } else if (qk.event >= 0) {
       if (!q->byPreValid) q->rebuildByPre();
       call(qk.event, 0, 0);
-    } else if (qk.fused >= 0 && q->nextValid && !device_) {
-      // (On a GPU the transmit kernel sums anew: adding `next` on the host
-      // would move both arrays to it every step.)
+    } else if (qk.fused >= 0 && q->nextValid && (!device_ || soleWriter(*q))) {
       // The fused kernel of the last step already summed this step's transmit.
       Column *chan = q->post().find("channel", q->desc().channel);
       float *c = chan->as<float>();
       const float *nx = q->next.as<float>();
-      for (int64_t p = 0; p < q->post().size(); ++p) c[p] += nx[p];
+      const int64_t n = q->post().size();
+      // On a GPU, into a channel it alone writes (cleared: 0 + x is x, and a
+      // row sum is never -0): a copy on the device, where both arrays are.
+      // Elsewhere the transmit kernel sums anew rather than the host adding.
+      if (device_) device_->copy(c, nx, static_cast<size_t>(n) * sizeof(float));
+      else for (int64_t p = 0; p < n; ++p) c[p] += nx[p];
     } else if (qk.transmit >= 0) {
       call(qk.transmit, 0, q->post().size());
     }
@@ -610,6 +613,13 @@ void Simulator::stepOnce() {
   if (run.snapshot.every > 0 && step_ % run.snapshot.every == 0) writeSnapshot();
   if (run.checkpoint.every > 0 && step_ % run.checkpoint.every == 0)
     writeCheckpoint(resolvePath(opts_.outDir, run.checkpoint.path));
+}
+
+bool Simulator::soleWriter(Projection &q) {
+  Population &post = q.post();
+  for (size_t c = 0; c < post.channels.size(); ++c)
+    if (post.channels[c].name() == q.desc().channel) return channelWriters_[static_cast<size_t>(post.index())][c] == 1;
+  return false;
 }
 
 void Simulator::record() {

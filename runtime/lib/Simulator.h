@@ -134,6 +134,8 @@ private:
   void stepOnce();
   void checkStatus(const char *phase);
   void record();
+  /// Whether `q` is the only projection (or memory) summing into its channel.
+  bool soleWriter(Projection &q);
   void progress(bool done);
   void flushRecordings();
 
@@ -189,7 +191,7 @@ private:
   std::vector<std::unique_ptr<MemoryRegion>> memories_;
   int threads_ = 1;  // OpenMP threads for kernel calls
   static constexpr int kThreadTrials = 4;  // calls timed with each thread count
-  std::vector<std::vector<uint8_t>> channelWritten_;
+  std::vector<std::vector<int>> channelWriters_;  // per population, per channel: projections and memories summing into it
   std::vector<uint8_t> memorySlots_;  // per population: the slots of a memory region (updated in phase 5)  // per population, per channel: some projection sums into it
   int64_t ctx_[NDP_CTX_SIZE] = {0, 0, 0, 0};
   std::vector<double> scalars_;

@@ -30,6 +30,7 @@ void checks() {
   CHECK(memAllocHost, cuMemAllocHost);
   CHECK(memFreeHost, cuMemFreeHost);
   CHECK(memsetD8, cuMemsetD8);
+  CHECK(memcpy, cuMemcpy);
   CHECK(launchKernel, cuLaunchKernel);
   CHECK(streamCreate, cuStreamCreate);
   CHECK(streamSynchronize, cuStreamSynchronize);
@@ -48,6 +49,7 @@ static_assert(same(NAME(cuStreamDestroy), "cuStreamDestroy_v2"));
 static_assert(same(NAME(cuDevicePrimaryCtxRelease), "cuDevicePrimaryCtxRelease_v2"));
 static_assert(same(NAME(cuLaunchKernel), "cuLaunchKernel"));
 static_assert(same(NAME(cuModuleLoadData), "cuModuleLoadData"));
+static_assert(same(NAME(cuMemcpy), "cuMemcpy"));
 static_assert(sizeof(CUdeviceptr) == sizeof(CudaDriver::DevicePtr));
 static_assert(sizeof(CUresult) == sizeof(CudaDriver::Result));
 static_assert(CU_DEVICE_ATTRIBUTE_MANAGED_MEMORY == 83 && CU_MEM_ATTACH_GLOBAL == 1);

@@ -35,6 +35,7 @@ bool CudaDriver::open(std::string &why) {
              bind(lib_, "cuModuleUnload", moduleUnload) && bind(lib_, "cuMemAllocManaged", memAllocManaged) &&
              bind(lib_, "cuMemFree_v2", memFree) && bind(lib_, "cuMemAllocHost_v2", memAllocHost) &&
              bind(lib_, "cuMemFreeHost", memFreeHost) && bind(lib_, "cuMemsetD8_v2", memsetD8) &&
+             bind(lib_, "cuMemcpy", memcpy) &&
              bind(lib_, "cuLaunchKernel", launchKernel) && bind(lib_, "cuStreamCreate", streamCreate) &&
              bind(lib_, "cuStreamSynchronize", streamSynchronize) &&
              bind(lib_, "cuStreamDestroy_v2", streamDestroy) && bind(lib_, "cuCtxSynchronize", ctxSynchronize);

@@ -46,6 +46,7 @@ public:
   Result (*memAllocHost)(void **, size_t) = nullptr;
   Result (*memFreeHost)(void *) = nullptr;
   Result (*memsetD8)(DevicePtr, unsigned char, size_t) = nullptr;
+  Result (*memcpy)(DevicePtr, DevicePtr, size_t) = nullptr;
   Result (*launchKernel)(Function, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned, unsigned, Stream,
                          void **, void **) = nullptr;
   Result (*streamCreate)(Stream *, unsigned) = nullptr;

@@ -64,6 +64,14 @@ void Device::zero(void *p, size_t bytes) {
     check("cuCtxSynchronize", cu_.ctxSynchronize());
 }
 
+void Device::copy(void *to, const void *from, size_t bytes) {
+  // Device-to-device copies do not wait for the host either.
+  if (to && from && bytes &&
+      check("cuMemcpy", cu_.memcpy(static_cast<CudaDriver::DevicePtr>(reinterpret_cast<uintptr_t>(to)),
+                                   static_cast<CudaDriver::DevicePtr>(reinterpret_cast<uintptr_t>(from)), bytes)))
+    check("cuCtxSynchronize", cu_.ctxSynchronize());
+}
+
 void *Device::module(const void *ptx) {
   auto it = modules_.find(ptx);
   if (it != modules_.end()) return it->second;

@@ -31,6 +31,9 @@ public:
   /// Moves managed memory to the device ahead of the kernels (a hint: the
   /// kernels' page faults would move it too, more slowly).
   void prefetch(const void *p, size_t bytes);
+  /// Copies `bytes` bytes between managed arrays on the device; finished
+  /// when it returns.
+  void copy(void *to, const void *from, size_t bytes);
   /// Sets `bytes` bytes at `p` (managed) to 0 on the device.
   void zero(void *p, size_t bytes);
 

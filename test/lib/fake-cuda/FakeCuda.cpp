@@ -222,6 +222,17 @@ int cuMemsetD8_v2(Cu::DevicePtr ptr, unsigned char value, size_t bytes) {
   return kSuccess;
 }
 
+int cuMemcpy(Cu::DevicePtr to, Cu::DevicePtr from, size_t bytes) {
+  std::lock_guard<std::mutex> g(lock);
+  if (!inManaged(static_cast<uintptr_t>(to), bytes) || !inManaged(static_cast<uintptr_t>(from), bytes))
+    return kInvalidValue;  // the runtime copies only between its columns
+  switchTo(kDevice);
+  std::memcpy(reinterpret_cast<void *>(static_cast<uintptr_t>(to)),
+              reinterpret_cast<const void *>(static_cast<uintptr_t>(from)), bytes);
+  switchTo(kHost);
+  return kSuccess;
+}
+
 int cuMemPrefetchAsync(Cu::DevicePtr ptr, size_t bytes, Cu::Device device, Cu::Stream) {
   std::lock_guard<std::mutex> g(lock);
   uintptr_t base = 0;
