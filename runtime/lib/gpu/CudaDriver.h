@@ -31,6 +31,11 @@ public:
   /// `entry`; false with `why` on failure.
   bool loadPTX(const std::string &ptx, const std::string &entry, std::string &why);
 
+  /// Makes the context current on the calling thread (the driver keeps one
+  /// per thread; a simulation may be driven from another thread than the
+  /// one that opened it).
+  Result makeCurrent() { return ctxSetCurrent_(ctx_); }
+
   /// "CALL failed: the driver's text for r".
   std::string error(const char *call, Result r) const;
 

@@ -8,7 +8,10 @@ constexpr unsigned kAttachGlobal = 1;  // CU_MEM_ATTACH_GLOBAL: any stream may t
 } // namespace
 
 Device *Device::current() { return currentDevice; }
-Device::Scope::Scope(Device *d) : saved_(currentDevice) { currentDevice = d; }
+Device::Scope::Scope(Device *d) : saved_(currentDevice) {
+  currentDevice = d;
+  if (d && d->open_) d->check("cuCtxSetCurrent", d->cu_.makeCurrent());
+}
 Device::Scope::~Scope() { currentDevice = saved_; }
 
 bool Device::open(std::string &why) {
