@@ -4,6 +4,8 @@ one, or the test driver's host emulation) and compares what they write.
 usage: gpu_agreement.py NDPC EXAMPLES WORKDIR [--emulate FAKE_CUDA_DIR]
        gpu_agreement.py --cases             the cases, one per line (scripts/gpu-check)
        gpu_agreement.py --compare RUNS      outputs of `scripts/gpu-check run`
+       gpu_agreement.py --dirs NAME CPU GPU [EXACT.npy ...]
+                                           two runs' folders (report.txt, stats.txt, recordings)
 
 The stated tolerance (docs/gpu.md): kernels made of + - * /, sqrt, compares
 and the random draws give the CPU's bits; exp, log, tanh and the other
@@ -81,6 +83,9 @@ def main():
         for name, _, exact in CASES:
             compare(name, read_run(os.path.join(sys.argv[2], name + "-cpu")),
                     read_run(os.path.join(sys.argv[2], name + "-gpu")), exact)
+        return
+    if sys.argv[1] == "--dirs":
+        compare(sys.argv[2], read_run(sys.argv[3]), read_run(sys.argv[4]), sys.argv[5:])
         return
     ndpc, examples, work = sys.argv[1:4]
     emulate = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--emulate" else None
