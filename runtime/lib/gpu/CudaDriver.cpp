@@ -11,6 +11,7 @@ template <class F> bool bind(void *lib, const char *name, F &fn) {
 }
 
 constexpr int kAttributeManagedMemory = 83;  // CU_DEVICE_ATTRIBUTE_MANAGED_MEMORY
+constexpr int kAttributeMajor = 75, kAttributeMinor = 76;  // CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_*
 } // namespace
 
 std::string CudaDriver::error(const char *call, Result r) const {
@@ -49,8 +50,11 @@ bool CudaDriver::open(std::string &why) {
   char name[256] = {0};
   deviceGetName_(name, sizeof name - 1, device);
   deviceName = name;
-  int managed = 0;
+  int managed = 0, major = 0, minor = 0;
   deviceGetAttribute_(&managed, kAttributeManagedMemory, device);
+  deviceGetAttribute_(&major, kAttributeMajor, device);
+  deviceGetAttribute_(&minor, kAttributeMinor, device);
+  computeCapability = 10 * major + minor;
   if (!managed) return why = "GPU '" + deviceName + "' has no managed memory, which ndpc's GPU runtime needs", false;
   if (Result r = primaryCtxRetain_(&ctx_, device)) return why = error("cuDevicePrimaryCtxRetain", r), false;
   if (Result r = ctxSetCurrent_(ctx_)) return why = error("cuCtxSetCurrent", r), false;

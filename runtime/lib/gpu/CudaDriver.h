@@ -41,6 +41,7 @@ public:
 
   std::string deviceName;
   Device device = 0;
+  int computeCapability = 0;  // 10 * major + minor (90: Hopper)
 
   // The driver functions, for Device (null until open() succeeds).
   Result (*moduleLoadData)(Module *, const void *) = nullptr;

@@ -1,5 +1,8 @@
 #include "gpu/Device.h"
 
+#include <cstdlib>
+#include <cstring>
+
 namespace ndprt::gpu {
 
 namespace {
@@ -78,6 +81,18 @@ void Device::copy(void *to, const void *from, size_t bytes) {
 void *Device::module(const void *ptx) {
   auto it = modules_.find(ptx);
   if (it != modules_.end()) return it->second;
+  // PTX for sm_XY runs on compute capability X.Y and later only: say so
+  // rather than pass on the JIT's failure.
+  const char *target = std::strstr(static_cast<const char *>(ptx), ".target sm_");
+  const int needs = target ? std::atoi(target + 11) : 0;
+  if (needs > cu_.computeCapability) {
+    if (failure_.empty())
+      failure_ = "GPU '" + name() + "' has compute capability " + std::to_string(cu_.computeCapability / 10) + "." +
+                 std::to_string(cu_.computeCapability % 10) + "; this program's kernels are PTX for sm_" +
+                 std::to_string(needs) + " and need " + std::to_string(needs / 10) + "." +
+                 std::to_string(needs % 10) + " or newer (run it with --device cpu)";
+    return nullptr;
+  }
   CudaDriver::Module m = nullptr;
   if (!check("cuModuleLoadData", cu_.moduleLoadData(&m, ptx))) return nullptr;
   modules_[ptx] = m;

@@ -138,7 +138,10 @@ int cuDeviceGetName(char *name, int len, int) {
   return kSuccess;
 }
 int cuDeviceGetAttribute(int *value, int attribute, int) {
-  *value = attribute == 83 ? 1 : 0;  // managed memory: yes
+  // Managed memory: yes. Compute capability 9.0, or NDPC_FAKE_CUDA_CC (e.g. 80).
+  const char *cc = std::getenv("NDPC_FAKE_CUDA_CC");
+  const int capability = cc ? std::atoi(cc) : 90;
+  *value = attribute == 83 ? 1 : attribute == 75 ? capability / 10 : attribute == 76 ? capability % 10 : 0;
   return kSuccess;
 }
 int cuDevicePrimaryCtxRetain(Cu::Context *ctx, int) {
