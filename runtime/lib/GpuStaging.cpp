@@ -1,0 +1,65 @@
+// A GPU run's kernel arguments (docs/gpu.md): columns are managed memory the
+// device reaches; what is not a column (ctx, params, spike lists, scratch,
+// the NaN flag) goes through page-locked copies, which the device reads and
+// writes in place.
+#include "Error.h"
+#include "Simulator.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace ndprt {
+
+void Simulator::stageIn(Kernel &k, ndp_view *v) {
+  k.staged.resize(k.bindings.size(), {nullptr, 0});
+  k.prefetched.resize(k.bindings.size(), nullptr);
+  for (size_t i = 0; i < k.bindings.size(); ++i) {
+    const Binding &b = k.bindings[i];
+    size_t elem = 0;
+    switch (b.kind) {
+    case Binding::Ctx: case Binding::Scalars: case Binding::InitSlots: elem = 8; break;
+    case Binding::Status: case Binding::Spikes: case Binding::ScratchI32: case Binding::ScratchF32: elem = 4; break;
+    case Binding::ScratchU8: elem = 1; break;
+    default:
+      if (&b.col->memory() != device_.get() && v[i].aligned)
+        throw Fault("internal error: column '" + b.col->name() + "' of kernel " + k.kind + " " + k.target +
+                    " is not in device memory");
+      // A column made or moved on the host (the build, growth) goes to the
+      // device in one transfer, not page fault by page fault.
+      if (k.prefetched[i] != b.col->data()) {
+        device_->prefetch(b.col->data(), static_cast<size_t>(b.col->capacity()) * b.col->elementBytes());
+        k.prefetched[i] = b.col->data();
+      }
+      continue;
+    }
+    const size_t bytes = static_cast<size_t>(v[i].size) * elem;
+    auto &[p, cap] = k.staged[i];
+    if (bytes > cap) {
+      device_->releaseHost(p);
+      const size_t grown = std::max(bytes, 2 * cap);
+      p = device_->allocateHost(grown);
+      cap = p ? grown : 0;
+      if (!p) throw Fault("out of page-locked host memory for kernel " + k.kind + " " + k.target);
+    }
+    if (bytes) std::memcpy(p, v[i].aligned, bytes);
+    v[i].allocated = v[i].aligned = p;
+  }
+}
+
+void Simulator::stageOut(Kernel &k, ndp_view *v) {
+  for (size_t i = 0; i < k.bindings.size(); ++i) {
+    const Binding &b = k.bindings[i];
+    void *host = nullptr;
+    size_t elem = 0;
+    switch (b.kind) {
+    case Binding::Status: host = &status_; elem = 4; break;
+    case Binding::ScratchI32: host = b.i32->data(); elem = 4; break;
+    case Binding::ScratchF32: host = b.f32->data(); elem = 4; break;
+    case Binding::ScratchU8: host = b.u8->data(); elem = 1; break;
+    default: continue;
+    }
+    if (v[i].size) std::memcpy(host, k.staged[i].first, static_cast<size_t>(v[i].size) * elem);
+  }
+}
+
+} // namespace ndprt
