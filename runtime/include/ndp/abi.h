@@ -9,6 +9,14 @@
  *   void (*const ndp_kernels[])(const ndp_view *views);
  *                                         kernel i of the descriptor
  *
+ * and, compiled with --target=gpu, a third:
+ *
+ *   void (*const ndp_gpu_kernels[])(const ndp_view *views);
+ *                                         kernel i launched on the GPU: it
+ *                                         reads begin/end from ctx on the host,
+ *                                         the other views must be memory the
+ *                                         device reaches (docs/gpu.md)
+ *
  * Kernels only compute: they never allocate, never call back, and touch only the
  * views they are given. The runtime owns all memory and structure.
  */
