@@ -1,6 +1,7 @@
 // REQUIRES: codegen
 // RUN: %ndp-opt %s --convert-ndp-to-kernels --canonicalize --cse | FileCheck %s
 // RUN: %ndp-opt %s --convert-ndp-to-kernels | FileCheck %s --check-prefix=GONE
+// RUN: %ndp-opt %s --convert-ndp-to-kernels=event-gather=1 --canonicalize --cse | FileCheck %s --check-prefix=GATHER
 // Each population gets init/out/update kernels, each projection init, a gather
 // or an event-driven transmit, and an update or a fused kernel; the model
 // becomes the descriptor global and no ndp op is left.
@@ -157,3 +158,22 @@ module attributes {ndp.model = "kernels"} {
 // GONE-NOT: ndp.run
 // GONE-NOT: ndp.read
 // GONE-NOT: ndp.rand
+
+// With event-gather (both lowerings of a --target=gpu program) an event-driven
+// projection also gets a gather: a parallel loop over post neurons, each
+// adding, in row order, the transmit of the synapses whose pre neuron spiked
+// to its channel value (the event kernel's order, so its bits).
+// GATHER: func.func @ndp_k{{[0-9]+}}_p1_event(
+// GATHER-LABEL: func.func @ndp_k{{[0-9]+}}_p1_event_gather(
+// GATHER-SAME: ndp.bindings = ["ctx", "pop:r:channel:in", "pop:s:spiked", "proj:p1:row_start", "proj:p1:row_len", "proj:p1:pre", "proj:p1:state:w"]
+// GATHER: scf.parallel (%[[P:.*]]) =
+// GATHER: %[[OLD:.*]] = memref.load %{{.*}}[%[[P]]] : memref<?xf32>
+// GATHER: %[[SUM:.*]] = scf.for %[[S:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %[[OLD]]) -> (f32)
+// GATHER: %[[FIRED:.*]] = memref.load %{{.*}} : memref<?xi8>
+// GATHER: scf.if %{{.*}} -> (f32)
+// GATHER: memref.load %{{.*}}[%[[S]]] : memref<?xf32>
+// GATHER: arith.addf %[[ACC]]
+// GATHER: } else {
+// GATHER-NEXT: scf.yield %[[ACC]] : f32
+// GATHER: memref.store %[[SUM]], %{{.*}}[%[[P]]] : memref<?xf32>
+// GATHER-NOT: event_gather
