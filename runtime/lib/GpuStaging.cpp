@@ -10,17 +10,22 @@
 
 namespace ndprt {
 
+size_t Simulator::stagedElementBytes(const Binding &b) {
+  switch (b.kind) {
+  case Binding::Ctx: case Binding::Scalars: case Binding::InitSlots: return 8;
+  case Binding::Status: case Binding::Spikes: case Binding::ScratchI32: case Binding::ScratchF32: return 4;
+  case Binding::ScratchU8: return 1;
+  default: return 0;  // a column: device memory already
+  }
+}
+
 void Simulator::stageIn(Kernel &k, ndp_view *v) {
   k.staged.resize(k.bindings.size(), {nullptr, 0});
   k.prefetched.resize(k.bindings.size(), nullptr);
   for (size_t i = 0; i < k.bindings.size(); ++i) {
     const Binding &b = k.bindings[i];
-    size_t elem = 0;
-    switch (b.kind) {
-    case Binding::Ctx: case Binding::Scalars: case Binding::InitSlots: elem = 8; break;
-    case Binding::Status: case Binding::Spikes: case Binding::ScratchI32: case Binding::ScratchF32: elem = 4; break;
-    case Binding::ScratchU8: elem = 1; break;
-    default:
+    const size_t elem = stagedElementBytes(b);
+    if (!elem) {
       if (&b.col->memory() != device_.get() && v[i].aligned)
         throw Fault("internal error: column '" + b.col->name() + "' of kernel " + k.kind + " " + k.target +
                     " is not in device memory");
@@ -49,16 +54,15 @@ void Simulator::stageIn(Kernel &k, ndp_view *v) {
 void Simulator::stageOut(Kernel &k, ndp_view *v) {
   for (size_t i = 0; i < k.bindings.size(); ++i) {
     const Binding &b = k.bindings[i];
-    void *host = nullptr;
-    size_t elem = 0;
+    void *host = nullptr;  // what kernels write; the rest they only read
     switch (b.kind) {
-    case Binding::Status: host = &status_; elem = 4; break;
-    case Binding::ScratchI32: host = b.i32->data(); elem = 4; break;
-    case Binding::ScratchF32: host = b.f32->data(); elem = 4; break;
-    case Binding::ScratchU8: host = b.u8->data(); elem = 1; break;
+    case Binding::Status: host = &status_; break;
+    case Binding::ScratchI32: host = b.i32->data(); break;
+    case Binding::ScratchF32: host = b.f32->data(); break;
+    case Binding::ScratchU8: host = b.u8->data(); break;
     default: continue;
     }
-    if (v[i].size) std::memcpy(host, k.staged[i].first, static_cast<size_t>(v[i].size) * elem);
+    if (v[i].size) std::memcpy(host, k.staged[i].first, static_cast<size_t>(v[i].size) * stagedElementBytes(b));
   }
 }
 

@@ -1,10 +1,9 @@
 #include "Projection.h"
 
-#include <cstring>
-
 #include "Error.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace ndprt {
 

@@ -6,8 +6,8 @@
 #include "Population.h"
 #include "RaggedIndex.h"
 
-#include <utility>
 #include <deque>
+#include <utility>
 #include <vector>
 
 namespace ndprt {

@@ -150,6 +150,13 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
   }
   for (auto &m : memories_)
     if (!m->value().channels.empty()) ++channelWriters_[static_cast<size_t>(m->value().index())][0];
+  for (auto &q : projs_) {
+    Population &post = q->post();
+    for (size_t c = 0; c < post.channels.size(); ++c)
+      if (post.channels[c].name() == q->desc().channel)
+        projKernels_[static_cast<size_t>(q->index())].soleWriter =
+            channelWriters_[static_cast<size_t>(post.index())][c] == 1;
+  }
   for (size_t i = 0; i < desc_.attends.size(); ++i) {
     const AttendDesc &a = desc_.attends[i];
     Population *p = population(a.pop);
@@ -515,7 +522,7 @@ void Simulator::stepOnce() {
     } else if (qk.event >= 0) {
       if (!q->byPreValid) q->rebuildByPre();
       call(qk.event, 0, 0);
-    } else if (qk.fused >= 0 && q->nextValid && (!device_ || soleWriter(*q))) {
+    } else if (qk.fused >= 0 && q->nextValid && (!device_ || qk.soleWriter)) {
       // The fused kernel of the last step already summed this step's transmit.
       Column *chan = q->post().find("channel", q->desc().channel);
       float *c = chan->as<float>();
@@ -562,13 +569,6 @@ void Simulator::stepOnce() {
   if (run.snapshot.every > 0 && step_ % run.snapshot.every == 0) writeSnapshot();
   if (run.checkpoint.every > 0 && step_ % run.checkpoint.every == 0)
     writeCheckpoint(resolvePath(opts_.outDir, run.checkpoint.path));
-}
-
-bool Simulator::soleWriter(Projection &q) {
-  Population &post = q.post();
-  for (size_t c = 0; c < post.channels.size(); ++c)
-    if (post.channels[c].name() == q.desc().channel) return channelWriters_[static_cast<size_t>(post.index())][c] == 1;
-  return false;
 }
 
 void Simulator::record() {

@@ -90,7 +90,10 @@ private:
     std::vector<const void *> prefetched;  // per binding: the column data last moved to the device
   };
   struct PopKernels { int init = -1, out = -1, update = -1; };
-  struct ProjKernels { int init = -1, transmit = -1, event = -1, eventGather = -1, update = -1, fused = -1; };
+  struct ProjKernels {
+    int init = -1, transmit = -1, event = -1, eventGather = -1, update = -1, fused = -1;
+    bool soleWriter = false;  // the only projection (or memory) summing into its channel
+  };
   struct Feed {
     Population *pop;
     Column *input;
@@ -124,6 +127,8 @@ private:
   /// (and checks that the columns are device memory); after the kernel,
   /// copies back what kernels write.
   void stageIn(Kernel &k, ndp_view *views);
+  /// Bytes of one element of a binding that is staged; 0 for columns.
+  static size_t stagedElementBytes(const Binding &b);
   void stageOut(Kernel &k, ndp_view *views);
   /// Sets the params from their defaults (or keeps the current values), then
   /// applies --param.
@@ -134,8 +139,6 @@ private:
   void stepOnce();
   void checkStatus(const char *phase);
   void record();
-  /// Whether `q` is the only projection (or memory) summing into its channel.
-  bool soleWriter(Projection &q);
   void progress(bool done);
   void flushRecordings();
 
@@ -192,7 +195,7 @@ private:
   int threads_ = 1;  // OpenMP threads for kernel calls
   static constexpr int kThreadTrials = 4;  // calls timed with each thread count
   std::vector<std::vector<int>> channelWriters_;  // per population, per channel: projections and memories summing into it
-  std::vector<uint8_t> memorySlots_;  // per population: the slots of a memory region (updated in phase 5)  // per population, per channel: some projection sums into it
+  std::vector<uint8_t> memorySlots_;  // per population: the slots of a memory region (updated in phase 5)
   int64_t ctx_[NDP_CTX_SIZE] = {0, 0, 0, 0};
   std::vector<double> scalars_;
   int32_t status_ = 0;

@@ -7,12 +7,11 @@
 #include "Error.h"
 #include "Files.h"
 #include "Simulator.h"
+#include "TempDir.h"
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <string>
-#include <unistd.h>
 
 extern "C" {
 void *mgpuModuleLoadJIT(void *ptx, int optLevel);
@@ -69,13 +68,6 @@ const char *kDescriptor = "ndp-descriptor 1\nmodel g\nparam gain f32 0.25\n"
                           "kernel 0 pop_update p 4 ctx scalars pop:p:state:v pop:p:out:y\n"
                           "run 1 20 1\nrecord p state v 1 \"v.npy\"\nend\n";
 
-std::string tempDir() {
-  char tmpl[] = "/tmp/ndprt-gpu-XXXXXX";
-  const char *d = ::mkdtemp(tmpl);
-  if (!d) throw Fault("mkdtemp failed");
-  return d;
-}
-
 } // namespace
 
 // The emulated kernel the test driver finds by name: one thread, one neuron.
@@ -92,7 +84,8 @@ extern "C" void ndp_emu_g_update(void **params, const int64_t *ids) {
 TEST(GpuRuntime, RunsLikeTheCPUWithColumnsInDeviceMemory) {
   void *cpu[] = {reinterpret_cast<void *>(&cpuUpdate)};
   void *gpu[] = {reinterpret_cast<void *>(&gpuUpdate)};
-  std::string dirC = tempDir(), dirG = tempDir();
+  TempDir tmpC("ndprt-gpu"), tmpG("ndprt-gpu");
+  const std::string &dirC = tmpC.path(), &dirG = tmpG.path();
   Options o;
   o.quiet = true;
   o.stats = true;
@@ -117,7 +110,6 @@ TEST(GpuRuntime, RunsLikeTheCPUWithColumnsInDeviceMemory) {
   float expect = 0.0f;
   for (int64_t t = 0; t < 20; ++t) expect = next(expect, t, 0.75);
   for (int64_t i = 0; i < p.size(); ++i) ASSERT_EQ(p.states[0].get(i), expect) << "neuron " << i;
-  std::system(("rm -rf " + dirC + " " + dirG).c_str());
 }
 
 TEST(GpuRuntime, DriverFailuresNameTheKernelAndStep) {
@@ -125,7 +117,8 @@ TEST(GpuRuntime, DriverFailuresNameTheKernelAndStep) {
   void *gpu[] = {reinterpret_cast<void *>(&gpuMissing)};
   Options o;
   o.quiet = true;
-  o.outDir = tempDir();
+  TempDir tmp("ndprt-gpu");
+  o.outDir = tmp.path();
   o.device = "gpu";
   Simulator sim(kDescriptor, cpu, o, gpu);
   try {
@@ -134,7 +127,6 @@ TEST(GpuRuntime, DriverFailuresNameTheKernelAndStep) {
   } catch (const Fault &f) {
     EXPECT_STREQ(f.what(), "GPU kernel pop_update p at step 0: cuModuleGetFunction failed: named symbol not found");
   }
-  std::system(("rm -rf " + o.outDir).c_str());
 }
 
 TEST(GpuRuntime, CPUProgramsRefuseTheGPU) {

@@ -5,6 +5,7 @@
 #include "Error.h"
 #include "Files.h"
 #include "Simulator.h"
+#include "TempDir.h"
 
 #include <gtest/gtest.h>
 
@@ -14,7 +15,6 @@
 #include <set>
 #include <string>
 #include <tuple>
-#include <unistd.h>
 
 using namespace ndprt;
 
@@ -139,13 +139,6 @@ std::vector<void *> table() {
   return t;
 }
 
-std::string tempDir() {
-  char tmpl[] = "/tmp/ndprt-growth-XXXXXX";
-  const char *d = ::mkdtemp(tmpl);
-  if (!d) throw Fault("mkdtemp failed");
-  return d;
-}
-
 /// Every projection's rows are sorted by (pre, parallel number), hold live
 /// synapses of at most `multiplicity` per pair, and agree with the outgoing
 /// index; p0's rows never pass its fanin cap (2 pairs of 2).
@@ -190,7 +183,8 @@ struct GrowthRun : ::testing::TestWithParam<bool> {};
 TEST_P(GrowthRun, GrowsPrunesConnectsAndResumesBitForBit) {
   const std::string desc = descriptor(GetParam());
   std::vector<void *> kernels = table();
-  std::string dirA = tempDir(), dirB = tempDir();
+  TempDir tmpA("ndprt-growth"), tmpB("ndprt-growth");
+  const std::string &dirA = tmpA.path(), &dirB = tmpB.path();
 
   Options a;
   a.outDir = dirA;
@@ -235,7 +229,6 @@ TEST_P(GrowthRun, GrowsPrunesConnectsAndResumesBitForBit) {
   EXPECT_THROW(Simulator(desc.c_str(), kernels.data(), bad), Fault);
   expectConsistent(straight);
   expectConsistent(resumed);
-  std::system(("rm -rf " + dirA + " " + dirB).c_str());
 }
 
 INSTANTIATE_TEST_SUITE_P(PlainAndSplit, GrowthRun, ::testing::Values(false, true));

@@ -5,13 +5,12 @@
 #include "Error.h"
 #include "Files.h"
 #include "Simulator.h"
+#include "TempDir.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdlib>
 #include <string>
-#include <unistd.h>
 
 using namespace ndprt;
 
@@ -61,18 +60,12 @@ std::vector<void *> table() {
           reinterpret_cast<void *>(&slotUpdate), reinterpret_cast<void *>(&writeWhen)};
 }
 
-std::string tempDir() {
-  char tmpl[] = "/tmp/ndprt-memory-XXXXXX";
-  const char *d = ::mkdtemp(tmpl);
-  if (!d) throw Fault("mkdtemp failed");
-  return d;
-}
-
 } // namespace
 
 TEST(MemoryRegion, StoresEvictsRecallsAndResumesBitForBit) {
   std::vector<void *> kernels = table();
-  std::string dirA = tempDir(), dirB = tempDir();
+  TempDir tmpA("ndprt-memory"), tmpB("ndprt-memory");
+  const std::string &dirA = tmpA.path(), &dirB = tmpB.path();
   Options a;
   a.outDir = dirA;
   a.quiet = true;
@@ -126,5 +119,4 @@ TEST(MemoryRegion, StoresEvictsRecallsAndResumesBitForBit) {
   EXPECT_EQ(resumed.memory(0)->writes, 16);
   for (const char *f : {"/got.npy", "/c.ckpt", "/snap/snapshot_00000060.npz"})
     EXPECT_EQ(readFile(dirA + f, "output"), readFile(dirB + f, "output")) << f;
-  std::system(("rm -rf " + dirA + " " + dirB).c_str());
 }

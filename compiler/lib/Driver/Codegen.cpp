@@ -150,7 +150,8 @@ int runCodegen(const ast::Program &prog, const DriverOptions &opts, SourceManage
   mlir::OwningOpRef<mlir::ModuleOp> gpuModule;
   if (gpu) {
     gpuModule = module->clone();
-    if (!run(*gpuModule, [&](mlir::PassManager &pm) { addKernelLowering(pm, /*elementChunk=*/1, /*eventGather=*/true); })) return 1;
+    auto gpuKernels = [&](mlir::PassManager &pm) { addKernelLowering(pm, /*elementChunk=*/1, /*eventGather=*/true); };
+    if (!run(*gpuModule, gpuKernels)) return 1;
     if (opts.emit == "lowered") return output(print(*gpuModule));
     if (!run(*gpuModule, [&](mlir::PassManager &pm) { addGPULowering(pm, kGPUChip, opts.gpuEmulation); })) return 1;
     if (!checkGPULaunchParams(*gpuModule)) return 1;
@@ -162,7 +163,7 @@ int runCodegen(const ast::Program &prog, const DriverOptions &opts, SourceManage
     if (!run(*gpuModule, [&](mlir::PassManager &pm) { addGPUHostLowering(pm, opts.gpuEmulation); })) return 1;
     if (opts.emit == "llvm-dialect") return output(print(*gpuModule));
   }
-  if (!run(*module, [&](mlir::PassManager &pm) { addKernelLowering(pm, 256, /*eventGather=*/gpu); })) return 1;
+  if (!run(*module, [&](mlir::PassManager &pm) { addKernelLowering(pm, kCPUElementChunk, /*eventGather=*/gpu); })) return 1;
   if (opts.emit == "lowered") return output(print(*module));
   if (!run(*module, [&](mlir::PassManager &pm) { addLLVMLowering(pm); })) return 1;
   if (opts.emit == "llvm-dialect") return output(print(*module));

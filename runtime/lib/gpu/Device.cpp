@@ -8,6 +8,10 @@ namespace ndprt::gpu {
 namespace {
 thread_local Device *currentDevice = nullptr;
 constexpr unsigned kAttachGlobal = 1;  // CU_MEM_ATTACH_GLOBAL: any stream may touch it
+
+CudaDriver::DevicePtr devicePtr(const void *p) {
+  return static_cast<CudaDriver::DevicePtr>(reinterpret_cast<uintptr_t>(p));
+}
 } // namespace
 
 Device *Device::current() { return currentDevice; }
@@ -44,7 +48,7 @@ void *Device::allocate(size_t bytes) {
 }
 
 void Device::release(void *p) {
-  if (p) cu_.memFree(static_cast<CudaDriver::DevicePtr>(reinterpret_cast<uintptr_t>(p)));
+  if (p) cu_.memFree(devicePtr(p));
 }
 
 void *Device::allocateHost(size_t bytes) {
@@ -58,23 +62,18 @@ void Device::releaseHost(void *p) {
 
 void Device::prefetch(const void *p, size_t bytes) {
   if (p && bytes && cu_.memPrefetchAsync)
-    check("cuMemPrefetchAsync",
-          cu_.memPrefetchAsync(static_cast<CudaDriver::DevicePtr>(reinterpret_cast<uintptr_t>(p)), bytes,
-                               cu_.device, stream_));
+    check("cuMemPrefetchAsync", cu_.memPrefetchAsync(devicePtr(p), bytes, cu_.device, stream_));
 }
 
 void Device::zero(void *p, size_t bytes) {
   // A device memset does not wait for the host; the host may touch the memory next.
-  if (p && bytes &&
-      check("cuMemsetD8", cu_.memsetD8(static_cast<CudaDriver::DevicePtr>(reinterpret_cast<uintptr_t>(p)), 0, bytes)))
+  if (p && bytes && check("cuMemsetD8", cu_.memsetD8(devicePtr(p), 0, bytes)))
     check("cuCtxSynchronize", cu_.ctxSynchronize());
 }
 
 void Device::copy(void *to, const void *from, size_t bytes) {
   // Device-to-device copies do not wait for the host either.
-  if (to && from && bytes &&
-      check("cuMemcpy", cu_.memcpy(static_cast<CudaDriver::DevicePtr>(reinterpret_cast<uintptr_t>(to)),
-                                   static_cast<CudaDriver::DevicePtr>(reinterpret_cast<uintptr_t>(from)), bytes)))
+  if (to && from && bytes && check("cuMemcpy", cu_.memcpy(devicePtr(to), devicePtr(from), bytes)))
     check("cuCtxSynchronize", cu_.ctxSynchronize());
 }
 

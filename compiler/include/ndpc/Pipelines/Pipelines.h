@@ -26,7 +26,8 @@ void addNDPPasses(mlir::OpPassManager &pm, const PipelineOptions &opts);
 /// `eventGather`: event-driven projections also get a parallel gather (the
 /// GPU's delivery; both lowerings of a --target=gpu program have it, so that
 /// their descriptors match).
-void addKernelLowering(mlir::OpPassManager &pm, int64_t elementChunk = 256, bool eventGather = false);
+constexpr int64_t kCPUElementChunk = 256;
+void addKernelLowering(mlir::OpPassManager &pm, int64_t elementChunk = kCPUElementChunk, bool eventGather = false);
 /// kernels -> LLVM dialect (scf.parallel through OpenMP) and the C ABI entries.
 void addLLVMLowering(mlir::OpPassManager &pm);
 /// --target=gpu (GPUPipeline.cpp), after addKernelLowering(pm, 1): GPU
