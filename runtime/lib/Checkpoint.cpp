@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 namespace ndprt {
@@ -47,8 +48,9 @@ struct In {
   const std::string &path;
   void need(size_t n) {
     if (at + n > bytes.size())
-      throw Fault("checkpoint '" + path + "' does not match this model's layout (it ends early); it was "
-                  "written by a different build of the model");
+      throw Fault("cannot resume from '" + path + "': its counts and sizes do not match this model's layout "
+                  "(a count is out of range or the data ends early); the file is damaged or was written by a "
+                  "different build of the model");
   }
   template <class T> T get() {
     need(sizeof(T));
@@ -69,7 +71,7 @@ struct In {
     at += n;
   }
   void column(Column &c, int64_t n) {
-    if (n < 0) need(bytes.size() + 1);
+    if (n < 0 || static_cast<uint64_t>(n) > (bytes.size() - at) / c.elementBytes()) need(bytes.size() + 1);
     need(static_cast<size_t>(n) * c.elementBytes());
     c.resize(std::max(n, c.size()));
     raw(c.data(), static_cast<size_t>(n) * c.elementBytes());
@@ -135,26 +137,32 @@ void Simulator::writeCheckpoint(const std::string &path) {
 }
 
 std::string Simulator::readCheckpoint(const std::string &path, uint64_t &seed) {
-  std::string file = readFile(path, "checkpoint");
+  // The header first: a file that is not a checkpoint, or whose size is not
+  // the one its header gives, is refused before the rest is read.
+  InputFile in(path, "checkpoint");
   auto refuse = [&](const std::string &why) { return Fault("cannot resume from '" + path + "': " + why); };
-  if (file.size() < 8 || std::memcmp(file.data(), kMagic, 8) != 0)
+  std::string head = in.read(0, std::min<uint64_t>(in.size(), kHeaderBytes));
+  if (head.size() < 8 || std::memcmp(head.data(), kMagic, 8) != 0)
     throw refuse("it is not an ndpc checkpoint");
-  if (file.size() < kHeaderBytes + 4)
-    throw refuse("it is truncated (" + std::to_string(file.size()) + " bytes, shorter than its header)");
+  if (in.size() < kHeaderBytes + 4)
+    throw refuse("it is truncated (" + std::to_string(in.size()) + " bytes, shorter than its header)");
   uint32_t version;
   uint64_t hash, payload;
-  std::memcpy(&version, file.data() + 8, 4);
-  std::memcpy(&hash, file.data() + 16, 8);
-  std::memcpy(&seed, file.data() + 24, 8);
-  std::memcpy(&payload, file.data() + 32, 8);
+  std::memcpy(&version, head.data() + 8, 4);
+  std::memcpy(&hash, head.data() + 16, 8);
+  std::memcpy(&seed, head.data() + 24, 8);
+  std::memcpy(&payload, head.data() + 32, 8);
   if (version != kVersion)
     throw refuse("it is format version " + std::to_string(version) + "; this program reads version " +
                  std::to_string(kVersion));
+  if (payload > UINT64_MAX - kHeaderBytes - 4)
+    throw refuse("its header announces an impossible payload of " + std::to_string(payload) + " bytes");
   uint64_t want = kHeaderBytes + payload + 4;
-  if (file.size() != want)
-    throw refuse(file.size() < want ? "it is truncated (" + std::to_string(file.size()) + " of " +
-                                          std::to_string(want) + " bytes); resume from an earlier checkpoint"
-                                    : "it has " + std::to_string(file.size() - want) + " bytes too many");
+  if (in.size() != want)
+    throw refuse(in.size() < want ? "it is truncated (" + std::to_string(in.size()) + " of " +
+                                        std::to_string(want) + " bytes); resume from an earlier checkpoint"
+                                  : "it has " + std::to_string(in.size() - want) + " bytes too many");
+  std::string file = in.read(0, in.size());
   uint32_t crc;
   std::memcpy(&crc, file.data() + file.size() - 4, 4);
   if (crc != crc32(file.data(), file.size() - 4))
@@ -166,8 +174,15 @@ std::string Simulator::readCheckpoint(const std::string &path, uint64_t &seed) {
 }
 
 void Simulator::restoreCheckpoint(const std::string &payload, const std::string &path) {
+  // A checkpoint is input, not memory: every count, index and id is checked
+  // before it is used, so that a damaged or edited file is refused with what is
+  // wrong and never read out of bounds (the CRC only catches accidents).
   In in{payload, 0, path};
+  auto refuse = [&](const std::string &why) {
+    return Fault("cannot resume from '" + path + "': " + why + "; the file is damaged or was edited");
+  };
   step_ = in.get<int64_t>();
+  if (step_ < 0) throw refuse("it is at step " + std::to_string(step_));
   if (step_ > total_)
     throw Fault("cannot resume from '" + path + "': it is at step " + std::to_string(step_) +
                 ", past the run's " + std::to_string(total_) + " steps; give --steps N with N >= " +
@@ -175,36 +190,59 @@ void Simulator::restoreCheckpoint(const std::string &payload, const std::string 
   uint64_t nScalars = in.get<uint64_t>();
   if (nScalars != scalars_.size()) in.need(payload.size() + 1);
   for (double &v : scalars_) v = in.get<double>();
+  for (size_t i = 0; i < desc_.params.size(); ++i)
+    if (std::string why = paramRangeError(desc_.params[i], scalars_[NDP_SCALAR_FIRST_PARAM + i]); !why.empty())
+      throw refuse(why);
+  if (!(scalars_[NDP_SCALAR_DT] > 0) || !std::isfinite(scalars_[NDP_SCALAR_DT]))
+    throw refuse("its dt is not a positive number");
   applyParams(/*fromDefaults=*/false);  // --param given now still applies
   for (auto &p : pops_) {
-    int64_t n = in.get<int64_t>(), nextId = in.get<int64_t>();
-    if (n < 0 || n > p->desc().max || nextId < n) in.need(payload.size() + 1);
-    clipped_[static_cast<size_t>(p->index())] = in.get<int64_t>();
+    const int64_t max = p->desc().max;
+    int64_t n = in.get<int64_t>(), nextId = in.get<int64_t>(), clipped = in.get<int64_t>();
+    // At most `max` neurons can be born a step (initial neurons: step -1).
+    if (n < 0 || n > max || nextId < n || nextId > max * (step_ + 1) || clipped < 0)
+      throw refuse("population '" + p->name() + "' has " + std::to_string(n) + " neurons (max " +
+                   std::to_string(max) + "), next id " + std::to_string(nextId) + " and " + std::to_string(clipped) +
+                   " clipped divisions");
+    clipped_[static_cast<size_t>(p->index())] = clipped;
     p->restore(n, nextId);
     for (Column *c : p->allColumns()) in.column(*c, n);
     p->spikes.resize(in.count(sizeof(int32_t)));
     in.raw(p->spikes.data(), p->spikes.size() * sizeof(int32_t));
+    if (std::string why = p->checkRestored(step_); !why.empty()) throw refuse("population '" + p->name() + "': " + why);
   }
   for (auto &q : projs_) {
     Projection::Counts c{in.get<int64_t>(), in.get<int64_t>(), in.get<int64_t>()};
-    q->nextValid = in.get<uint8_t>() != 0;
+    if (c.used < 0 || c.live < 0 || c.holes < 0) in.need(payload.size() + 1);
+    const uint8_t nextValid = in.get<uint8_t>();
+    if (nextValid > 1) in.need(payload.size() + 1);
+    q->nextValid = nextValid == 1;
     int64_t rows = q->post().size();
     for (Column *col : {&q->rowStart, &q->rowLen, &q->rowCap, &q->next}) in.column(*col, rows);
     q->deadRows.resize(rows);
     for (Column *col : {&q->preIndex, &q->postOf, &q->par}) in.column(*col, c.used);
     for (Column &col : q->states) in.column(col, c.used);
     q->restore(c);
+    if (std::string why = q->checkRestored(); !why.empty())
+      throw refuse("projection " + q->desc().pre + " -> " + q->desc().post + " (" + q->desc().synapse + "): " + why);
   }
   for (auto &m : memories_) {
     m->keyWidth = in.get<int64_t>();
     m->valueWidth = in.get<int64_t>();
     m->writes = in.get<int64_t>();
     const size_t slots = in.count(1);
-    if (slots != static_cast<size_t>(m->slots().size()) || m->keyWidth < 0 || m->valueWidth < 0)
-      in.need(payload.size() + 1);
+    if (slots != static_cast<size_t>(m->slots().size()) || m->keyWidth < 0 || m->valueWidth < 0 ||
+        m->keyWidth > population(m->desc().key)->size() || m->valueWidth > m->value().size() || m->writes < 0)
+      throw refuse("memory region '" + m->desc().slots + "' has " + std::to_string(slots) + " slots of keys " +
+                   std::to_string(m->keyWidth) + " wide and values " + std::to_string(m->valueWidth) + " wide, " +
+                   std::to_string(m->writes) + " writes");
     m->written.resize(slots);
     in.raw(m->written.data(), slots);
-    in.need(slots * static_cast<size_t>(m->keyWidth + m->valueWidth) * sizeof(float));
+    for (uint8_t w : m->written)
+      if (w > 1) throw refuse("memory region '" + m->desc().slots + "' marks a slot written with " + std::to_string(w));
+    const uint64_t rowBytes = static_cast<uint64_t>(m->keyWidth + m->valueWidth) * sizeof(float);
+    if (rowBytes > 0 && slots > (payload.size() - in.at) / rowBytes) in.need(payload.size() + 1);
+    in.need(slots * rowBytes);
     m->keys.resize(slots * static_cast<size_t>(m->keyWidth));
     m->values.resize(slots * static_cast<size_t>(m->valueWidth));
     in.raw(m->keys.data(), m->keys.size() * sizeof(float));
@@ -217,6 +255,10 @@ void Simulator::restoreCheckpoint(const std::string &payload, const std::string 
   for (Accuracy &a : accuracy_) {
     a.counts.resize(in.count(sizeof(a.counts[0])));
     in.raw(a.counts.data(), a.counts.size() * sizeof(a.counts[0]));
+    for (auto &[t, match, n] : a.counts)
+      if (t < 0 || t >= step_ || n < 0 || match < 0 || match > n)
+        throw refuse("its accuracy counts " + std::to_string(match) + " of " + std::to_string(n) + " at step " +
+                     std::to_string(t));
     // Steps before this run's window: counted by a run with fewer steps.
     const int64_t from = accuracyFrom();
     a.counts.erase(std::remove_if(a.counts.begin(), a.counts.end(), [&](auto &c) { return c[0] < from; }),

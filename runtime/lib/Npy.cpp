@@ -3,15 +3,14 @@
 #include "Error.h"
 #include "Files.h"
 
+#include <algorithm>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace ndprt {
 
 int64_t NpyArray::elements() const {
   int64_t n = 1;
-  for (int64_t d : shape) n *= d;
+  for (int64_t d : shape) n *= d;  // readNpy checked that the product fits
   return n;
 }
 
@@ -23,11 +22,15 @@ std::string shapeString(const std::vector<int64_t> &shape) {
 
 namespace {
 
+// A .npy header is a Python dict literal; NumPy writes a few hundred bytes.
+constexpr uint64_t kMaxHeaderBytes = 1 << 20;
+
 struct Header {
   std::string descr;
   bool fortran = false;
   std::vector<int64_t> shape;
-  size_t dataOffset = 0;
+  uint64_t dataOffset = 0;
+  uint64_t elements = 1;  // the product of the shape
 };
 
 std::string field(const std::string &dict, const std::string &key) {
@@ -39,54 +42,78 @@ std::string field(const std::string &dict, const std::string &key) {
   if (start == std::string::npos) return {};
   if (dict[start] == '\'') {
     size_t end = dict.find('\'', start + 1);
+    if (end == std::string::npos) return {};
     return dict.substr(start + 1, end - start - 1);
   }
-  if (dict[start] == '(') return dict.substr(start, dict.find(')', start) - start + 1);
+  if (dict[start] == '(') {
+    size_t end = dict.find(')', start);
+    if (end == std::string::npos) return {};
+    return dict.substr(start, end - start + 1);
+  }
   size_t end = dict.find_first_of(",}", start);
-  return dict.substr(start, end - start);
+  return dict.substr(start, end == std::string::npos ? std::string::npos : end - start);
 }
 
-Header parseHeader(const std::string &path, const std::string &bytes) {
-  if (bytes.size() < 10 || std::memcmp(bytes.data(), "\x93NUMPY", 6) != 0)
+/// Reads and checks the header: every size in it is bounded, so that what it
+/// implies (elements x width) is computed without overflow.
+Header parseHeader(InputFile &f, const std::string &path) {
+  std::string pre = f.read(0, std::min<uint64_t>(f.size(), 12));
+  if (pre.size() < 10 || std::memcmp(pre.data(), "\x93NUMPY", 6) != 0)
     throw Fault("'" + path + "' is not a NumPy .npy file (no \\x93NUMPY magic)");
-  int major = static_cast<unsigned char>(bytes[6]);
-  size_t len, start;
+  int major = static_cast<unsigned char>(pre[6]);
+  uint64_t len, start;
   if (major == 1) {
-    len = static_cast<unsigned char>(bytes[8]) | (static_cast<size_t>(static_cast<unsigned char>(bytes[9])) << 8);
+    len = static_cast<unsigned char>(pre[8]) | (static_cast<uint64_t>(static_cast<unsigned char>(pre[9])) << 8);
     start = 10;
   } else {
-    if (bytes.size() < 12) throw Fault("'" + path + "' has a truncated .npy header");
+    if (pre.size() < 12) throw Fault("'" + path + "' has a truncated .npy header");
     len = 0;
-    for (int i = 0; i < 4; ++i) len |= static_cast<size_t>(static_cast<unsigned char>(bytes[8 + i])) << (8 * i);
+    for (int i = 0; i < 4; ++i) len |= static_cast<uint64_t>(static_cast<unsigned char>(pre[8 + i])) << (8 * i);
     start = 12;
   }
-  if (start + len > bytes.size()) throw Fault("'" + path + "' has a truncated .npy header");
-  std::string dict = bytes.substr(start, len);
+  if (len > kMaxHeaderBytes || start + len > f.size()) throw Fault("'" + path + "' has a truncated .npy header");
+  std::string dict = f.read(start, len);
   Header h;
   h.descr = field(dict, "descr");
   h.fortran = field(dict, "fortran_order").find("True") != std::string::npos;
   std::string shape = field(dict, "shape");
   for (size_t i = 0; i < shape.size();) {
-    if (isdigit(static_cast<unsigned char>(shape[i]))) {
-      size_t j = i;
-      while (j < shape.size() && isdigit(static_cast<unsigned char>(shape[j]))) ++j;
-      h.shape.push_back(std::stoll(shape.substr(i, j - i)));
-      i = j;
-    } else {
+    if (!isdigit(static_cast<unsigned char>(shape[i]))) {
       ++i;
+      continue;
     }
+    uint64_t d = 0;
+    for (; i < shape.size() && isdigit(static_cast<unsigned char>(shape[i])); ++i) {
+      d = d * 10 + static_cast<uint64_t>(shape[i] - '0');
+      if (d > (uint64_t(1) << 48))
+        throw Fault("'" + path + "' has a .npy header with an impossible dimension (over 2^48); the file is damaged");
+    }
+    h.shape.push_back(static_cast<int64_t>(d));
+    if (d != 0 && h.elements > (uint64_t(1) << 48) / d)
+      throw Fault("'" + path + "' has a .npy header whose shape holds over 2^48 elements; the file is damaged");
+    h.elements *= d;
   }
   h.dataOffset = start + len;
   if (h.fortran) throw Fault("'" + path + "' is stored in Fortran order; save it with np.ascontiguousarray");
   return h;
 }
 
+/// The data bytes of a header: refused before reading when the file is shorter.
+std::string dataOf(InputFile &f, const std::string &path, const Header &h, uint64_t width) {
+  const uint64_t bytes = h.elements * width;  // both bounded by 2^48 and 8
+  if (h.dataOffset + bytes > f.size())
+    throw Fault("'" + path + "' is truncated: its header says " + shapeString(h.shape) + " of '" + h.descr +
+                "' (" + std::to_string(bytes) + " bytes), but the file has " +
+                std::to_string(f.size() - h.dataOffset) + " after its header");
+  return f.read(h.dataOffset, bytes);
+}
+
 template <class T>
-void convert(const std::string &bytes, size_t offset, int64_t n, std::vector<double> &out) {
+void convert(const std::string &bytes, uint64_t n, std::vector<double> &out) {
   out.resize(static_cast<size_t>(n));
-  for (int64_t i = 0; i < n; ++i) {
+  for (uint64_t i = 0; i < n; ++i) {
     T v;
-    std::memcpy(&v, bytes.data() + offset + static_cast<size_t>(i) * sizeof(T), sizeof(T));
+    std::memcpy(&v, bytes.data() + i * sizeof(T), sizeof(T));
     out[static_cast<size_t>(i)] = static_cast<double>(v);
   }
 }
@@ -94,45 +121,40 @@ void convert(const std::string &bytes, size_t offset, int64_t n, std::vector<dou
 } // namespace
 
 NpyArray readNpy(const std::string &path) {
-  std::string bytes = readFile(path, "input file");
-  Header h = parseHeader(path, bytes);
+  InputFile f(path, "input file");
+  Header h = parseHeader(f, path);
   NpyArray a;
   a.shape = h.shape;
-  int64_t n = a.elements();
   size_t width = h.descr == "<f4" || h.descr == "<i4" ? 4 : h.descr == "<f8" || h.descr == "<i8" ? 8
                  : h.descr == "|b1" || h.descr == "|u1" || h.descr == "|i1" ? 1 : 0;
   if (width == 0)
     throw Fault("'" + path + "' holds '" + h.descr + "' data; use float32, float64, int32, int64 or bool");
-  if (h.dataOffset + static_cast<size_t>(n) * width > bytes.size())
-    throw Fault("'" + path + "' is truncated: its header says " + shapeString(h.shape) + " of '" + h.descr + "'");
-  if (h.descr == "<f4") convert<float>(bytes, h.dataOffset, n, a.data);
-  else if (h.descr == "<f8") convert<double>(bytes, h.dataOffset, n, a.data);
-  else if (h.descr == "<i4") convert<int32_t>(bytes, h.dataOffset, n, a.data);
-  else if (h.descr == "<i8") convert<int64_t>(bytes, h.dataOffset, n, a.data);
-  else if (h.descr == "|i1") convert<int8_t>(bytes, h.dataOffset, n, a.data);
-  else convert<uint8_t>(bytes, h.dataOffset, n, a.data);
+  const std::string bytes = dataOf(f, path, h, width);
+  if (h.descr == "<f4") convert<float>(bytes, h.elements, a.data);
+  else if (h.descr == "<f8") convert<double>(bytes, h.elements, a.data);
+  else if (h.descr == "<i4") convert<int32_t>(bytes, h.elements, a.data);
+  else if (h.descr == "<i8") convert<int64_t>(bytes, h.elements, a.data);
+  else if (h.descr == "|i1") convert<int8_t>(bytes, h.elements, a.data);
+  else convert<uint8_t>(bytes, h.elements, a.data);
   return a;
 }
 
 std::vector<int64_t> readNpyInts(const std::string &path, std::vector<int64_t> &shape) {
-  std::string bytes = readFile(path, "input file");
-  Header h = parseHeader(path, bytes);
+  InputFile f(path, "input file");
+  Header h = parseHeader(f, path);
   shape = h.shape;
-  int64_t n = 1;
-  for (int64_t d : shape) n *= d;
   if (h.descr != "<i4" && h.descr != "<i8")
     throw Fault("'" + path + "' holds '" + h.descr + "' data; an edge list is int32 or int64");
-  size_t width = h.descr == "<i4" ? 4 : 8;
-  if (h.dataOffset + static_cast<size_t>(n) * width > bytes.size())
-    throw Fault("'" + path + "' is truncated: its header says " + shapeString(h.shape));
-  std::vector<int64_t> out(static_cast<size_t>(n));
-  for (int64_t i = 0; i < n; ++i) {
+  const size_t width = h.descr == "<i4" ? 4 : 8;
+  const std::string bytes = dataOf(f, path, h, width);
+  std::vector<int64_t> out(static_cast<size_t>(h.elements));
+  for (uint64_t i = 0; i < h.elements; ++i) {
     if (width == 4) {
       int32_t v;
-      std::memcpy(&v, bytes.data() + h.dataOffset + static_cast<size_t>(i) * 4, 4);
+      std::memcpy(&v, bytes.data() + i * 4, 4);
       out[static_cast<size_t>(i)] = v;
     } else {
-      std::memcpy(&out[static_cast<size_t>(i)], bytes.data() + h.dataOffset + static_cast<size_t>(i) * 8, 8);
+      std::memcpy(&out[static_cast<size_t>(i)], bytes.data() + i * 8, 8);
     }
   }
   return out;

@@ -1,6 +1,7 @@
 #include "Population.h"
 
 #include <cstring>
+#include <string>
 
 namespace ndprt {
 
@@ -46,6 +47,37 @@ void Population::restore(int64_t size, int64_t nextId) {
   nextId_ = nextId;
   for (Column *c : allColumns()) c->resize(n_);
   flags.resize(n_);
+}
+
+std::string Population::checkRestored(int64_t step) const {
+  const int64_t *id = ids.as<int64_t>(), *par = parent.as<int64_t>(), *when = born.as<int64_t>();
+  auto neuron = [&](int64_t i) { return "neuron " + std::to_string(i) + " "; };
+  for (int64_t i = 0; i < n_; ++i) {
+    if (id[i] < 0 || id[i] >= nextId_ || (i > 0 && id[i] <= id[i - 1]))
+      return neuron(i) + "has id " + std::to_string(id[i]) + "; ids rise from 0 and stay below the next id " +
+             std::to_string(nextId_);
+    if (par[i] < -1 || par[i] >= id[i])
+      return neuron(i) + "(id " + std::to_string(id[i]) + ") has parent " + std::to_string(par[i]) +
+             "; a parent is -1 or an older neuron";
+    if (when[i] < -1 || when[i] >= step)
+      return neuron(i) + "was born at step " + std::to_string(when[i]) + ", not before step " + std::to_string(step);
+  }
+  auto boolColumn = [&](const Column &c) -> std::string {
+    const uint8_t *b = static_cast<const uint8_t *>(c.data());
+    for (int64_t e = 0; e < n_ * c.width(); ++e)
+      if (b[e] > 1) return neuron(e / c.width()) + "has '" + c.name() + "' = " + std::to_string(b[e]) + ", not 0 or 1";
+    return {};
+  };
+  for (auto *cols : {&states, &outs})
+    for (const Column &c : *cols)
+      if (c.type() == "bool")
+        if (std::string why = boolColumn(c); !why.empty()) return why;
+  if (std::string why = boolColumn(spiked); !why.empty()) return why;
+  for (size_t k = 0; k < spikes.size(); ++k)
+    if (spikes[k] < 0 || spikes[k] >= n_ || (k > 0 && spikes[k] <= spikes[k - 1]))
+      return "the spike list names neuron " + std::to_string(spikes[k]) + " out of order or outside [0, " +
+             std::to_string(n_) + ")";
+  return {};
 }
 
 Column *Population::find(const std::string &kind, const std::string &name) {

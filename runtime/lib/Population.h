@@ -47,6 +47,9 @@ public:
   int64_t nextId() const { return nextId_; }
   /// For checkpoints: sets the size and the next fresh id.
   void restore(int64_t size, int64_t nextId);
+  /// What is wrong with the restored neurons (ids, parents, birth steps, bool
+  /// values, the spike list) of a run at `step`; empty when they are consistent.
+  std::string checkRestored(int64_t step) const;
 
   /// The column of a value by kind ("state", "input", "channel", "out",
   /// "importance", "spiked") and name; null if there is none.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 
 namespace ndprt {
 
@@ -326,6 +327,46 @@ void Projection::restore(const Counts &c) {
   out_.clear();
   outValid_ = false;
   byPreValid = false;
+}
+
+std::string Projection::checkRestored() const {
+  if (used_ < 0 || live_ < 0 || holes_ < 0 || live_ > used_ || holes_ > used_)
+    return "its slot counts (used " + std::to_string(used_) + ", live " + std::to_string(live_) + ", holes " +
+           std::to_string(holes_) + ") contradict each other";
+  const int64_t nPost = post_->size(), nPre = pre_->size();
+  const int64_t *start = rowStart.as<int64_t>();
+  const int32_t *len = rowLen.as<int32_t>(), *cap = rowCap.as<int32_t>();
+  const int32_t *pre = preIndex.as<int32_t>(), *post = postOf.as<int32_t>(), *parNum = par.as<int32_t>();
+  auto row = [](int64_t p) { return "row " + std::to_string(p) + " "; };
+  int64_t caps = 0, lens = 0;
+  std::vector<std::pair<int64_t, int64_t>> spans;  // (start, cap) of the rows with room
+  for (int64_t p = 0; p < nPost; ++p) {
+    if (cap[p] < 0 || len[p] < 0 || len[p] > cap[p] || start[p] < 0 || start[p] > used_ || cap[p] > used_ - start[p])
+      return row(p) + "(start " + std::to_string(start[p]) + ", " + std::to_string(len[p]) + " of " +
+             std::to_string(cap[p]) + " slots) lies outside the " + std::to_string(used_) + " slots";
+    caps += cap[p];
+    lens += len[p];
+    if (cap[p] > 0) spans.push_back({start[p], cap[p]});
+    for (int32_t i = 0; i < len[p]; ++i) {
+      const int64_t s = start[p] + i;
+      if (pre[s] < 0 || pre[s] >= nPre)
+        return row(p) + "has a synapse from neuron index " + std::to_string(pre[s]) + ", outside the " +
+               std::to_string(nPre) + " neurons of '" + desc_.pre + "'";
+      if (post[s] != p) return row(p) + "holds slot " + std::to_string(s) + " of row " + std::to_string(post[s]);
+      if (parNum[s] < 0 || parNum[s] >= desc_.multiplicity)
+        return row(p) + "has parallel synapse number " + std::to_string(parNum[s]) + "; multiplicity is " +
+               std::to_string(desc_.multiplicity);
+      if (i > 0 && (pre[s - 1] > pre[s] || (pre[s - 1] == pre[s] && parNum[s - 1] >= parNum[s])))
+        return row(p) + "is not sorted by (pre, parallel number) at slot " + std::to_string(s);
+    }
+  }
+  if (caps + holes_ != used_ || lens != live_)
+    return "its rows hold " + std::to_string(caps) + " slots and " + std::to_string(lens) +
+           " synapses, but it counts " + std::to_string(used_ - holes_) + " and " + std::to_string(live_);
+  std::sort(spans.begin(), spans.end());
+  for (size_t k = 1; k < spans.size(); ++k)
+    if (spans[k - 1].first + spans[k - 1].second > spans[k].first) return "two of its rows overlap";
+  return {};
 }
 
 } // namespace ndprt

@@ -113,6 +113,11 @@ public:
   struct Counts { int64_t used, live, holes; };
   Counts counts() const { return {used_, live_, holes_}; }
   void restore(const Counts &c);
+  /// What is wrong with restored rows and slots (overlapping or out-of-range
+  /// rows, a pre index outside the pre population, a slot in the wrong row,
+  /// unsorted or too many parallel synapses); empty when consistent. The row
+  /// columns must hold post().size() rows and the slot columns slotsUsed().
+  std::string checkRestored() const;
 
 private:
   void ensureSlots(int64_t n);

@@ -64,7 +64,7 @@ Projection *Simulator::projection(const std::string &name) {
 
 Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Options &opts, void *const *gpuTable)
     : descriptorText_(descriptor), desc_(parseDescriptor(descriptor)), opts_(opts), table_(kernelTable) {
-  if (opts_.device == "gpu") {
+  if (opts_.device == Device::Gpu) {
     if (!gpuTable)
       throw Fault("this program was compiled for the CPU only; for '--device gpu' compile the model with "
                   "'ndpc compile --target=gpu'");
@@ -72,8 +72,6 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
     std::string why;
     if (!device_->open(why)) throw Fault("--device gpu: " + why);
     table_ = gpuTable;
-  } else if (opts_.device != "cpu") {
-    throw Fault("unknown device '" + opts_.device + "'; use --device cpu or --device gpu");
   }
   // Every column made from here on (the graph's) is device memory in a GPU run.
   ColumnMemoryScope memory(device_.get());
@@ -92,7 +90,7 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
   }
   total_ = opts_.steps >= 0 ? opts_.steps : desc_.run.steps;
   applyParams();
-  if (!opts_.outDir.empty() && opts_.outDir != ".") makeDirectories(opts_.outDir);
+  prepareOutputs();
 
   for (size_t i = 0; i < desc_.pops.size(); ++i)
     pops_.push_back(std::make_unique<Population>(desc_.pops[i], static_cast<int>(i)));
@@ -174,6 +172,23 @@ Simulator::~Simulator() {
     for (auto &[p, bytes] : k.staged) device_->releaseHost(p);
 }
 
+void Simulator::prepareOutputs() {
+  const RunDesc &run = desc_.run;
+  std::vector<std::pair<std::string, std::string>> folders;  // (folder, what goes there)
+  for (const RecordDesc &r : run.records)
+    folders.push_back({folderOf(resolvePath(opts_.outDir, r.path)), "the recording '" + r.path + "'"});
+  if (run.snapshot.every > 0)
+    folders.push_back({resolvePath(opts_.outDir, run.snapshot.path), "snapshots"});
+  if (run.checkpoint.every > 0)
+    folders.push_back({folderOf(resolvePath(opts_.outDir, run.checkpoint.path)), "checkpoints"});
+  if (!opts_.outDir.empty() && opts_.outDir != ".") makeDirectories(opts_.outDir);
+  if (folders.empty()) return;
+  // Found now, not after the whole run: a run whose results cannot be written
+  // does not start, and a second run in the same folder does not clobber this one.
+  outLock_ = FolderLock(opts_.outDir);
+  for (auto &[folder, what] : folders) checkWritableFolder(folder, what);
+}
+
 void Simulator::applyParams(bool fromDefaults) {
   if (fromDefaults) {
     scalars_.assign(NDP_SCALAR_FIRST_PARAM + desc_.params.size(), 0.0);
@@ -189,18 +204,7 @@ void Simulator::applyParams(bool fromDefaults) {
       throw Fault("unknown param '" + name + "'; " +
                   (names.empty() ? std::string("this model has no params") : "the params are: " + joined(names)));
     }
-    const ParamDesc &p = desc_.params[i];
-    double v;
-    if (p.type == "bool" && (text == "true" || text == "false")) {
-      v = text == "true" ? 1.0 : 0.0;
-    } else {
-      char *end = nullptr;
-      v = std::strtod(text.c_str(), &end);
-      if (text.empty() || *end != '\0' || !std::isfinite(v))
-        throw Fault("--param " + name + "=" + text + ": '" + text + "' is not a number");
-      if (p.type == "i32" && (v != std::floor(v) || std::fabs(v) > 2147483647.0))
-        throw Fault("--param " + name + "=" + text + ": param '" + name + "' is an i32; give an integer");
-    }
+    const double v = paramValue(desc_.params[i], text);
     scalars_[NDP_SCALAR_FIRST_PARAM + i] = v;
   }
 }

@@ -3,7 +3,9 @@
 
 #include "Attention.h"
 #include "Descriptor.h"
+#include "Files.h"
 #include "Memory.h"
+#include "Options.h"
 #include "Population.h"
 #include "Projection.h"
 #include "Tasks.h"
@@ -19,18 +21,6 @@
 #include <vector>
 
 namespace ndprt {
-
-/// What the compiled program's command line sets (language.md section 9).
-struct Options {
-  int64_t steps = -1;  // -1: the run block's
-  bool seedSet = false;
-  int64_t seed = 0;
-  std::vector<std::pair<std::string, std::string>> params;
-  std::string outDir = ".";
-  int threads = 0;  // 0: OpenMP's default
-  bool quiet = false, stats = false;
-  std::string device = "cpu", resume;
-};
 
 /// Runs a compiled model: owns the graph, calls the kernels in the step order
 /// of language.md section 5, feeds, records and reports.
@@ -133,6 +123,9 @@ private:
   /// Sets the params from their defaults (or keeps the current values), then
   /// applies --param.
   void applyParams(bool fromDefaults = true);
+  /// Creates the run's output folders, holds the out-dir for this run, and
+  /// checks that every output can be written, before the first step.
+  void prepareOutputs();
   void buildGraph();
   void loadState(const std::string &file, Column &col, const std::vector<int64_t> &order, const std::string &what);
   void setupRun();
@@ -175,6 +168,7 @@ private:
   const char *descriptorText_;
   ModelDesc desc_;
   Options opts_;
+  FolderLock outLock_;
   void *const *table_;
   // Declared before everything that holds columns: their memory may be its.
   std::unique_ptr<gpu::Device> device_;

@@ -97,7 +97,7 @@ TEST(GpuRuntime, RunsLikeTheCPUWithColumnsInDeviceMemory) {
   EXPECT_EQ(&onCPU.population("p")->states[0].memory(), &ColumnMemory::host());
 
   o.outDir = dirG;
-  o.device = "gpu";
+  o.device = Device::Gpu;
   Simulator onGPU(kDescriptor, cpu, o, gpu);
   Population &p = *onGPU.population("p");
   EXPECT_NE(&p.states[0].memory(), &ColumnMemory::host()) << "a GPU run's columns are device memory";
@@ -119,7 +119,7 @@ TEST(GpuRuntime, DriverFailuresNameTheKernelAndStep) {
   o.quiet = true;
   TempDir tmp("ndprt-gpu");
   o.outDir = tmp.path();
-  o.device = "gpu";
+  o.device = Device::Gpu;
   Simulator sim(kDescriptor, cpu, o, gpu);
   try {
     sim.run(-1);
@@ -132,7 +132,7 @@ TEST(GpuRuntime, DriverFailuresNameTheKernelAndStep) {
 TEST(GpuRuntime, CPUProgramsRefuseTheGPU) {
   void *cpu[] = {reinterpret_cast<void *>(&cpuUpdate)};
   Options o;
-  o.device = "gpu";
+  o.device = Device::Gpu;
   try {
     Simulator sim(kDescriptor, cpu, o);
     FAIL() << "no GPU table";

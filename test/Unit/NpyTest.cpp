@@ -39,3 +39,68 @@ TEST(Npy, ErrorsNameTheFile) {
   std::remove(path.c_str());
   EXPECT_THROW(readNpy(tempPath("missing.npy")), Fault);
 }
+
+namespace {
+
+/// A .npy file with the header `dict` and `dataBytes` zero bytes after it.
+std::string writeRawNpy(const char *name, const std::string &dict, size_t dataBytes) {
+  std::string path = tempPath(name);
+  std::string header = dict;
+  header.append((64 - (10 + header.size() + 1) % 64) % 64, ' ');
+  header.push_back('\n');
+  std::string bytes("\x93NUMPY\x01\x00", 8);
+  bytes.push_back(static_cast<char>(header.size() & 0xFF));
+  bytes.push_back(static_cast<char>(header.size() >> 8));
+  bytes += header;
+  bytes.append(dataBytes, '\0');
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+std::string faultOf(const std::string &path) {
+  try {
+    readNpy(path);
+  } catch (const Fault &f) {
+    return f.what();
+  }
+  return "no error";
+}
+
+} // namespace
+
+// A shape whose element count overflows 64 bits once multiplied by the element
+// size used to pass the truncation check and read out of bounds.
+TEST(Npy, HugeShapesAreRefusedNotOverflowed) {
+  std::string p = writeRawNpy("huge.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904, 4), }", 64);
+  EXPECT_NE(faultOf(p).find("impossible dimension"), std::string::npos) << faultOf(p);
+  std::remove(p.c_str());
+  // Each dimension fits, their product does not.
+  p = writeRawNpy("product.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (16777216, 16777216, 16777216), }", 64);
+  EXPECT_NE(faultOf(p).find("over 2^48 elements"), std::string::npos) << faultOf(p);
+  std::remove(p.c_str());
+  // A digit string longer than any integer (std::stoll threw out_of_range).
+  p = writeRawNpy("digits.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (99999999999999999999999999,), }", 8);
+  EXPECT_NE(faultOf(p).find("impossible dimension"), std::string::npos) << faultOf(p);
+  std::remove(p.c_str());
+  // A plausible shape with too little data says how much is there.
+  p = writeRawNpy("short.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (1000, 4), }", 64);
+  EXPECT_NE(faultOf(p).find("is truncated: its header says [1000, 4] of '<f4' (16000 bytes), but the file has 64"),
+            std::string::npos)
+      << faultOf(p);
+  std::vector<int64_t> shape;
+  EXPECT_THROW(readNpyInts(p, shape), Fault);
+  std::remove(p.c_str());
+}
+
+// A header length past the end, an unterminated dict and a device are errors
+// that name the file, read nothing beyond it and never hang.
+TEST(Npy, MalformedHeadersAndDevicesAreRefused) {
+  std::string p = tempPath("len.npy");
+  std::ofstream(p, std::ios::binary) << std::string("\x93NUMPY\x01\x00\xff\xff{'descr'", 18);
+  EXPECT_NE(faultOf(p).find("truncated .npy header"), std::string::npos) << faultOf(p);
+  std::remove(p.c_str());
+  p = writeRawNpy("open.npy", "{'descr': '<f4, 'shape': (2", 8);
+  EXPECT_NE(faultOf(p).find(p), std::string::npos);
+  std::remove(p.c_str());
+  EXPECT_NE(faultOf("/dev/zero").find("not a regular file"), std::string::npos) << faultOf("/dev/zero");
+}

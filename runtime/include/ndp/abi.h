@@ -71,16 +71,22 @@ typedef struct ndp_sim ndp_sim;
 /* Runs the model as the compiled program does: command line, run, report. */
 int ndp_main(int argc, char **argv);
 
-/* For embedding (--shared): arguments as on the program's command line. Returns
- * null and sets *error (static storage) on a bad argument or file. */
+/* For embedding (--shared): arguments as on the program's command line
+ * (argv[0] is the program's name and is not read). Returns null and sets
+ * *error on a bad argument or file; the message stays valid until the next
+ * ndp_create on the same thread. */
 ndp_sim *ndp_create(int argc, const char *const *argv, const char **error);
-/* Runs `steps` more steps (all remaining when negative); 0 on success. */
+/* Runs `steps` more steps (all remaining when negative); 0 on success, else 1
+ * with the reason in ndp_last_error. */
 int ndp_run(ndp_sim *sim, int64_t steps);
+/* The number of steps run so far (-1 for a null sim). */
 int64_t ndp_current_step(const ndp_sim *sim);
 /* The float32 copy of a neuron value (state, out, input, channel, importance,
  * spiked) of a population; *count receives the number of floats. Valid until
- * the next call on `sim`. */
+ * the next call on `sim`. Null, with the reason in ndp_last_error, for an
+ * unknown population or value. */
 const float *ndp_values(ndp_sim *sim, const char *population, const char *name, int64_t *count);
+/* Why the last failing call on `sim` failed. */
 const char *ndp_last_error(const ndp_sim *sim);
 void ndp_destroy(ndp_sim *sim);
 

@@ -3,16 +3,9 @@ import ctypes
 import sys
 
 import numpy as np
+import ndp_abi
 
-lib = ctypes.CDLL(sys.argv[1])
-lib.ndp_create.restype = ctypes.c_void_p
-lib.ndp_create.argtypes = [ctypes.c_int, ctypes.POINTER(ctypes.c_char_p), ctypes.POINTER(ctypes.c_char_p)]
-lib.ndp_run.argtypes = [ctypes.c_void_p, ctypes.c_int64]
-lib.ndp_current_step.argtypes = [ctypes.c_void_p]
-lib.ndp_current_step.restype = ctypes.c_int64
-lib.ndp_values.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_int64)]
-lib.ndp_values.restype = ctypes.POINTER(ctypes.c_float)
-lib.ndp_destroy.argtypes = [ctypes.c_void_p]
+lib = ndp_abi.load(sys.argv[1])
 
 args = (ctypes.c_char_p * 3)(b"draws", b"--steps", b"6")
 err = ctypes.c_char_p()
