@@ -1,8 +1,12 @@
 #include "ndpc/Basic/Paths.h"
 
+#include <cerrno>
 #include <climits>
 #include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace ndpc {
 
@@ -29,6 +33,57 @@ std::string baseName(const std::string &p) {
 std::string canonicalPath(const std::string &p) {
   char buf[PATH_MAX];
   return ::realpath(p.c_str(), buf) ? std::string(buf) : p;
+}
+
+bool canWriteFile(const std::string &path, std::string &why) {
+  if (isDirectory(path)) {
+    why = "it is a folder; give a file name";
+    return false;
+  }
+  const std::string probe = dirName(path) + "/.ndpc-probe." + std::to_string(::getpid());
+  int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    why = std::string(std::strerror(errno)) + " (the folder '" + dirName(path) + "' must exist and be writable)";
+    return false;
+  }
+  ::close(fd);
+  ::unlink(probe.c_str());
+  return true;
+}
+
+SourceRead readSourceFile(const std::string &path, uint64_t maxBytes) {
+  SourceRead r;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return r;
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    r.status = SourceRead::NotRegular;
+    return r;
+  }
+  r.size = static_cast<uint64_t>(st.st_size);
+  if (r.size > maxBytes) {
+    ::close(fd);
+    r.status = SourceRead::TooLarge;
+    return r;
+  }
+  r.text.resize(static_cast<size_t>(r.size));
+  size_t got = 0;
+  while (got < r.text.size()) {
+    ssize_t n = ::read(fd, &r.text[got], r.text.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  r.text.resize(got);
+  r.status = SourceRead::Ok;
+  return r;
+}
+
+std::string sourceTooLargeMessage(uint64_t size, uint64_t maxBytes) {
+  return "file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(maxBytes) +
+         " bytes for one source file; split the model into files with 'import'";
 }
 
 } // namespace ndpc

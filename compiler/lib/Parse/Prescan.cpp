@@ -1,6 +1,7 @@
 #include "Prescan.h"
 
 #include "ndpc/Basic/Diagnostics.h"
+#include "ndpc/Basic/Paths.h"
 #include "ndpc/Basic/SourceManager.h"
 
 #include <cstdio>
@@ -13,10 +14,7 @@ bool prescanBuffer(const SourceManager &sm, uint32_t fileId, DiagnosticEngine &d
                    size_t maxBytes) {
   const std::string &text = sm.text(fileId);
   if (text.size() > maxBytes) {
-    diags.error(SourceRange(SourceLoc{fileId, 1, 1}),
-                "file is " + std::to_string(text.size()) + " bytes, over the limit of " +
-                    std::to_string(maxBytes) +
-                    " bytes for one source file; split the model into files with 'import'");
+    diags.error(SourceRange(SourceLoc{fileId, 1, 1}), sourceTooLargeMessage(text.size(), maxBytes));
     return false;
   }
   bool ok = true;

@@ -1,5 +1,7 @@
 #include "SemaImpl.h"
 
+#include "ndpc/AST/Walk.h"
+
 #include "ndpc/Basic/Suggest.h"
 
 #include <algorithm>
@@ -109,6 +111,7 @@ Type Sema::checkCall(CallExpr &e, const Scope &s) {
     for (CallArg &a : e.args) checkExpr(*a.value, s);
     return Type::error();
   }
+  if (fnStack_.empty()) countInlinedCall(e, *fn);
   bool random = fn->body && fn->body->hasRandom;
   for (size_t i = 0; i < e.args.size(); ++i) {
     CallArg &a = e.args[i];
@@ -234,6 +237,37 @@ Type Sema::checkBuiltinCall(CallExpr &e, const Scope &s) {
   case Sig::Special: break;
   }
   return Type::error();
+}
+
+uint64_t Sema::inlinedOps(const FnDecl &fn) {
+  auto known = inlinedOps_.find(&fn);
+  if (known != inlinedOps_.end()) return known->second;
+  inlinedOps_[&fn] = 0;  // a call cycle (an error of its own) adds nothing
+  const uint64_t cap = 2 * kMaxInlinedOps;
+  uint64_t n = 0;
+  if (fn.body)
+    forEachSubExpr(*fn.body, [&](Expr &e) {
+      n = std::min(cap, n + 1);
+      if (e.kind == ExprKind::Call)
+        if (const FnDecl *callee = static_cast<CallExpr &>(e).fn) n = std::min(cap, n + inlinedOps(*callee));
+    });
+  inlinedOps_[&fn] = n;
+  return n;
+}
+
+void Sema::countInlinedCall(const CallExpr &call, const FnDecl &fn) {
+  const uint64_t ops = inlinedOps(fn);
+  inlinedTotal_ = std::min(2 * kMaxInlinedOps, inlinedTotal_ + ops);
+  if (inlinedTotal_ <= kMaxInlinedOps || inlineLimitReported_) return;
+  inlineLimitReported_ = true;
+  const std::string size = ops >= 2 * kMaxInlinedOps ? "over " + std::to_string(2 * kMaxInlinedOps)
+                                                      : std::to_string(ops);
+  diags_.error(call.calleeRange,
+               "calling fn '" + fn.name + "' here inlines " + size +
+                   " operations (every call copies the fn's body, with the calls inside it), which takes the "
+                   "model past its limit of " + std::to_string(kMaxInlinedOps) +
+                   " inlined operations; compute a value used twice once, e.g. 'fn g(x: f32) -> f32 = 2.0 * f(x);' "
+                   "instead of 'f(x) + f(x)'");
 }
 
 } // namespace ndpc::sema

@@ -24,9 +24,11 @@ Type Sema::resolveType(const TypeRef &t) {
     diags_.error(t.range, "vectors hold f32 elements; write 'f32[N]' instead of '" + t.name + "[N]'");
     return Type::error();
   }
-  std::optional<int64_t> n = evalInt(*t.size);
+  ConstFault why;
+  std::optional<int64_t> n = evalInt(*t.size, &why);
   if (!n) {
-    diags_.error(t.size->range, "a vector size must be a constant integer such as 16");
+    if (!reportConstFault(why, "the vector size"))
+      diags_.error(t.size->range, "a vector size must be a constant integer such as 16");
     return Type::error();
   }
   if (*n < 1 || *n > 65536) {
@@ -36,10 +38,14 @@ Type Sema::resolveType(const TypeRef &t) {
   return Type::vec(static_cast<uint32_t>(*n));
 }
 
-std::optional<int64_t> Sema::evalInt(const Expr &e) {
+std::optional<int64_t> Sema::evalInt(const Expr &e, ConstFault *why) {
   constexpr int64_t lim = int64_t(1) << 53;
+  auto fault = [&](const std::string &m) -> std::optional<int64_t> {
+    if (why && why->message.empty()) *why = ConstFault{e.range, m};
+    return std::nullopt;
+  };
   auto fits = [&](int64_t v) -> std::optional<int64_t> {
-    if (v > lim || v < -lim) return std::nullopt;
+    if (v > lim || v < -lim) return fault("overflows: constants are folded within -2^53 to 2^53");
     return v;
   };
   switch (e.kind) {
@@ -47,21 +53,24 @@ std::optional<int64_t> Sema::evalInt(const Expr &e) {
   case ExprKind::Unary: {
     auto &u = static_cast<const UnaryExpr &>(e);
     if (u.op != UnaryOp::Neg) return std::nullopt;
-    auto v = evalInt(*u.operand);
+    auto v = evalInt(*u.operand, why);
     return v ? std::optional<int64_t>(-*v) : std::nullopt;
   }
   case ExprKind::Binary: {
     auto &b = static_cast<const BinaryExpr &>(e);
-    auto l = evalInt(*b.lhs), r = evalInt(*b.rhs);
+    auto l = evalInt(*b.lhs, why), r = evalInt(*b.rhs, why);
     if (!l || !r) return std::nullopt;
     switch (b.op) {
     case BinaryOp::Add: return fits(*l + *r);
     case BinaryOp::Sub: return fits(*l - *r);
     case BinaryOp::Mul:
-      if (*l != 0 && (std::llabs(*r) > lim / std::llabs(*l))) return std::nullopt;
+      if (*l != 0 && (std::llabs(*r) > lim / std::llabs(*l)))
+        return fault("overflows: constants are folded within -2^53 to 2^53");
       return fits(*l * *r);
-    case BinaryOp::Div: return *r == 0 ? std::nullopt : std::optional<int64_t>(*l / *r);
-    case BinaryOp::Rem: return *r == 0 ? std::nullopt : std::optional<int64_t>(*l % *r);
+    case BinaryOp::Div:
+    case BinaryOp::Rem:
+      if (*r == 0) return fault("divides by zero");
+      return b.op == BinaryOp::Div ? *l / *r : *l % *r;
     default: return std::nullopt;
     }
   }
@@ -69,33 +78,48 @@ std::optional<int64_t> Sema::evalInt(const Expr &e) {
   }
 }
 
-std::optional<double> Sema::evalFloat(const Expr &e) {
+std::optional<double> Sema::evalFloat(const Expr &e, ConstFault *why) {
   switch (e.kind) {
   case ExprKind::IntLit: return static_cast<double>(static_cast<const IntLit &>(e).value);
   case ExprKind::FloatLit: return static_cast<const FloatLit &>(e).value;
   case ExprKind::Unary: {
     auto &u = static_cast<const UnaryExpr &>(e);
     if (u.op != UnaryOp::Neg) return std::nullopt;
-    auto v = evalFloat(*u.operand);
+    auto v = evalFloat(*u.operand, why);
     return v ? std::optional<double>(-*v) : std::nullopt;
   }
   case ExprKind::Binary: {
     auto &b = static_cast<const BinaryExpr &>(e);
-    auto l = evalFloat(*b.lhs), r = evalFloat(*b.rhs);
+    auto l = evalFloat(*b.lhs, why), r = evalFloat(*b.rhs, why);
     if (!l || !r) return std::nullopt;
     double v;
     switch (b.op) {
     case BinaryOp::Add: v = *l + *r; break;
     case BinaryOp::Sub: v = *l - *r; break;
     case BinaryOp::Mul: v = *l * *r; break;
-    case BinaryOp::Div: v = *l / *r; break;
+    case BinaryOp::Div:
+      if (*r == 0) {
+        if (why && why->message.empty()) *why = ConstFault{e.range, "divides by zero"};
+        return std::nullopt;
+      }
+      v = *l / *r;
+      break;
     default: return std::nullopt;
     }
-    if (!std::isfinite(v)) return std::nullopt;
+    if (!std::isfinite(v)) {
+      if (why && why->message.empty()) *why = ConstFault{e.range, "overflows the range of an f64"};
+      return std::nullopt;
+    }
     return v;
   }
   default: return std::nullopt;
   }
+}
+
+bool Sema::reportConstFault(const ConstFault &why, const std::string &what) {
+  if (why.message.empty()) return false;
+  diags_.error(why.range, what + ": this constant expression " + why.message);
+  return true;
 }
 
 namespace {
@@ -128,9 +152,11 @@ std::string num(double v) {
 
 bool Sema::foldInt(Setting &s, const char *what, int64_t lo, int64_t hi) {
   if (!s.expr) return false;
-  std::optional<int64_t> v = evalInt(*s.expr);
+  ConstFault why;
+  std::optional<int64_t> v = evalInt(*s.expr, &why);
   if (!v) {
-    diags_.error(s.expr->range, std::string(what) + " must be a constant integer" + constantHint(*s.expr));
+    if (!reportConstFault(why, what))
+      diags_.error(s.expr->range, std::string(what) + " must be a constant integer" + constantHint(*s.expr));
     return false;
   }
   if (*v < lo || *v > hi) {
@@ -146,9 +172,11 @@ bool Sema::foldInt(Setting &s, const char *what, int64_t lo, int64_t hi) {
 
 bool Sema::foldFloat(Setting &s, const char *what, double lo, double hi, bool loOpen) {
   if (!s.expr) return false;
-  std::optional<double> v = evalFloat(*s.expr);
+  ConstFault why;
+  std::optional<double> v = evalFloat(*s.expr, &why);
   if (!v) {
-    diags_.error(s.expr->range, std::string(what) + " must be a constant number" + constantHint(*s.expr));
+    if (!reportConstFault(why, what))
+      diags_.error(s.expr->range, std::string(what) + " must be a constant number" + constantHint(*s.expr));
     return false;
   }
   if (*v < lo || *v > hi || (loOpen && *v == lo)) {

@@ -18,6 +18,13 @@ bool isReservedMemberName(const std::string &n) {
 } // namespace
 
 void Sema::checkParam(ParamDecl &p) {
+  // Context names resolve before params (language.md section 1): a param of
+  // that name would silently never be read where the built-in is defined.
+  if (const char *meaning = contextNameMeaning(p.name, /*everyBlockOnly=*/true))
+    diags_.warning(p.nameRange,
+                   "param '" + p.name + "' is hidden by the built-in '" + p.name + "' (" + meaning +
+                       "): blocks that can see the built-in read it, not this param; rename the param",
+                   p.name + "_param");
   p.type = resolveType(p.typeRef);
   if (p.type.isVector()) {
     diags_.error(p.typeRef.range, "a param is a single value (f32, f64, i32 or bool), not a vector");
@@ -38,9 +45,11 @@ void Sema::checkParam(ParamDecl &p) {
   }
   expectType(*p.init, p.type, s, "param '" + p.name + "'");
   if (p.init->type.isError() || p.type.isError()) return;
-  std::optional<double> v = evalFloat(*p.init);
+  ConstFault why;
+  std::optional<double> v = evalFloat(*p.init, &why);
   if (!v) {
-    diags_.error(p.init->range, "a param's default value must be a constant number");
+    if (!reportConstFault(why, "the default of param '" + p.name + "'"))
+      diags_.error(p.init->range, "a param's default value must be a constant number");
     return;
   }
   p.defaultValue = *v;

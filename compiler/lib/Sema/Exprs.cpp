@@ -36,15 +36,38 @@ void Sema::adaptLiteral(Expr &e, Type to) {
 
 namespace {
 
+struct ContextName {
+  const char *name, *meaning;
+  bool inEveryBlock;  // defined in neuron or synapse blocks, not only in one rule
+};
+
+const ContextName kContextNames[] = {
+    {"in", "a neuron's summed synaptic input", true},
+    {"pre", "a synapse's pre-synaptic neuron", true},
+    {"post", "a synapse's post-synaptic neuron", true},
+    {"child", "the new neuron in a divide rule", false},
+    {"parent", "the dividing neuron in a divide rule", false},
+    {"a", "the pre neuron in a connect rule", false},
+    {"b", "the post neuron in a connect rule", false},
+    {"importance", "a neuron's activation frequency", true},
+    {"spiked", "whether a spiking neuron fired", true},
+    {"step", "the step number", true},
+    {"t", "the time, step * dt", true},
+    {"novelty", "a memory region's novelty in its write condition", false},
+    {"score", "the attention score in a connect topk condition", false}};
+
+} // namespace
+
+const char *contextNameMeaning(const std::string &n, bool everyBlockOnly) {
+  for (const ContextName &c : kContextNames)
+    if (n == c.name && (c.inEveryBlock || !everyBlockOnly)) return c.meaning;
+  return nullptr;
+}
+
+namespace {
+
 Type widerScalar(Type a, Type b) { return wideningRank(a) >= wideningRank(b) ? a : b; }
 
-bool isContextName(const std::string &n) {
-  static const char *names[] = {"in", "pre", "post", "child", "parent", "a", "b", "importance",
-                                "spiked", "step", "t", "novelty", "score"};
-  for (const char *c : names)
-    if (n == c) return true;
-  return false;
-}
 
 bool isSynapseCtx(Ctx c) { return c == Ctx::Transmit || c == Ctx::SynapseStep || c == Ctx::PruneCond; }
 bool isNeuronCtx(Ctx c) { return c == Ctx::NeuronStep || c == Ctx::SpikeCond || c == Ctx::SpikeReset || c == Ctx::Out; }
@@ -209,7 +232,7 @@ Type Sema::checkName(NameExpr &e, const Scope &s) {
     for (const ParamDecl *p : prog_->params) visible.push_back(p->name);
 
   // 4. Not found: say why, or suggest.
-  if (isContextName(n)) {
+  if (contextNameMeaning(n)) {
     diags_.error(e.range, contextNameHint(n, s));
     return Type::error();
   }
@@ -300,7 +323,7 @@ Type Sema::checkMember(MemberExpr &e, const Scope &s) {
     }
     return Type::error();
   }
-  if (isContextName(bn)) {
+  if (contextNameMeaning(bn)) {
     diags_.error(base->range, contextNameHint(bn, s));
     return Type::error();
   }
@@ -412,7 +435,10 @@ Type Sema::checkExpr(Expr &e, const Scope &s) {
       diags_.error(ix.index->range, "an index must be i32, found " + it.str() + "; convert with i32(...)", "i32(...)");
       break;
     }
-    if (auto c = evalInt(*ix.index)) {
+    ConstFault why;
+    std::optional<int64_t> c = evalInt(*ix.index, &why);
+    if (reportConstFault(why, "the index")) break;
+    if (c) {
       if (*c < 0 || *c >= bt.width) {
         diags_.error(ix.index->range, "index " + std::to_string(*c) + " is out of range for " + bt.str() +
                                           " (0 to " + std::to_string(bt.width - 1) + ")");

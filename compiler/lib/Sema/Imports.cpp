@@ -5,8 +5,6 @@
 #include "ndpc/Parse/Parser.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace ndpc::sema {
 
@@ -59,15 +57,16 @@ bool Sema::loadImports(SourceFile &file, std::vector<std::string> &stack) {
       imp->resolvedFile = done->second->fileId;
       continue;
     }
-    std::ifstream in(*found, std::ios::binary);
-    if (!in) {
-      diags_.error(imp->pathRange, "cannot read '" + *found + "'");
+    const uint64_t limit = ParseLimits{}.maxFileBytes;
+    SourceRead r = readSourceFile(*found, limit);
+    if (r.status != SourceRead::Ok) {
+      diags_.error(imp->pathRange, r.status == SourceRead::TooLarge
+                                       ? "cannot import '" + *found + "': " + sourceTooLargeMessage(r.size, limit)
+                                       : "cannot read '" + *found + "'");
       ok = false;
       continue;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    uint32_t id = sm_.addBuffer(*found, ss.str());
+    uint32_t id = sm_.addBuffer(*found, std::move(r.text));
     imp->resolvedFile = id;
     std::unique_ptr<SourceFile> sf = parseSourceFile(sm_, id, diags_);
     if (!sf) {

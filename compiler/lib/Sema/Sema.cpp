@@ -7,8 +7,6 @@
 
 #include <climits>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <unistd.h>
 
 namespace ndpc {
@@ -36,14 +34,23 @@ std::unique_ptr<ast::Program> loadProgram(const std::string &mainPath, SourceMan
     diags.error("'" + mainPath + "' is a directory; give the path of a .ndp file");
     return nullptr;
   }
-  std::ifstream in(mainPath, std::ios::binary);
-  if (!in) {
+  const uint64_t limit = ParseLimits{}.maxFileBytes;
+  SourceRead r = readSourceFile(mainPath, limit);
+  switch (r.status) {
+  case SourceRead::Unreadable:
     diags.error("cannot open '" + mainPath + "': no such file or not readable");
     return nullptr;
+  case SourceRead::NotRegular:
+    diags.error("'" + mainPath + "' is not a regular file (a device, a pipe or a socket); give the path of a .ndp file");
+    return nullptr;
+  case SourceRead::TooLarge: {
+    uint32_t id = sm.addBuffer(mainPath, "");
+    diags.error(SourceRange(SourceLoc{id, 1, 1}), sourceTooLargeMessage(r.size, limit));
+    return nullptr;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  uint32_t id = sm.addBuffer(mainPath, ss.str());
+  case SourceRead::Ok: break;
+  }
+  uint32_t id = sm.addBuffer(mainPath, std::move(r.text));
   return checkBuffer(id, sm, diags, opts);
 }
 

@@ -12,6 +12,12 @@
 
 namespace ndpc::sema {
 
+/// What a context name (language.md section 1: in, pre, step, ...) means where
+/// it is defined; null for any other name. `everyBlockOnly`: only the names
+/// that neuron or synapse blocks define (not those of one kind of rule, such
+/// as `a` and `b` in connect, which params are often called).
+const char *contextNameMeaning(const std::string &name, bool everyBlockOnly = false);
+
 using namespace ast;
 
 /// Where an expression stands decides which names it may use (language.md
@@ -102,8 +108,16 @@ public:
 
   // ConstEval.cpp
   Type resolveType(const TypeRef &t);
-  std::optional<int64_t> evalInt(const Expr &e);
-  std::optional<double> evalFloat(const Expr &e);
+  /// Why a constant expression did not fold although it is made of constants:
+  /// a division by zero or an overflow, at the operation that caused it.
+  struct ConstFault {
+    SourceRange range;
+    std::string message;  // empty: not a constant at all
+  };
+  std::optional<int64_t> evalInt(const Expr &e, ConstFault *why = nullptr);
+  std::optional<double> evalFloat(const Expr &e, ConstFault *why = nullptr);
+  /// Reports `why` when it says more than "not a constant"; returns whether it did.
+  bool reportConstFault(const ConstFault &why, const std::string &what);
   /// Folds a setting that must be a constant integer within [lo, hi].
   bool foldInt(Setting &s, const char *what, int64_t lo, int64_t hi);
   bool foldFloat(Setting &s, const char *what, double lo, double hi, bool loOpen = false);
@@ -123,6 +137,20 @@ public:
 
   // fn checking state: 0 unchecked, 1 in progress, 2 done
   std::map<const FnDecl *, int> fnState_;
+
+  /// Every call of a fn copies its body (and the bodies it calls) into the
+  /// model, so calls that each call the previous fn twice grow as 2^depth:
+  /// bounded here, where the model's line can be named, instead of in
+  /// code generation, which would never finish.
+  static constexpr uint64_t kMaxInlinedOps = 100000;
+  /// The operations one call of `fn` inlines; saturates past the limit.
+  uint64_t inlinedOps(const FnDecl &fn);
+  /// Adds a call outside any fn to the model's total; reports the first call
+  /// that takes it past kMaxInlinedOps.
+  void countInlinedCall(const CallExpr &call, const FnDecl &fn);
+  std::map<const FnDecl *, uint64_t> inlinedOps_;
+  uint64_t inlinedTotal_ = 0;
+  bool inlineLimitReported_ = false;
   std::vector<const FnDecl *> fnStack_;
   std::set<const SynapseDecl *> usedSynapses_;
 };

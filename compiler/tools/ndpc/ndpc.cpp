@@ -2,6 +2,7 @@
 #include "ndpc/AST/ASTDumper.h"
 #include "ndpc/Basic/DiagnosticVerifier.h"
 #include "ndpc/Basic/Diagnostics.h"
+#include "ndpc/Basic/Paths.h"
 #include "ndpc/Basic/SourceManager.h"
 #include "ndpc/Driver/Codegen.h"
 #include "ndpc/Driver/Options.h"
@@ -12,6 +13,31 @@
 #ifndef NDPC_VERSION
 #define NDPC_VERSION "0.1"
 #endif
+
+namespace {
+
+/// An output that would overwrite a source, or that cannot be written, is
+/// refused before any work (the linker's own words would come last and say
+/// less).
+bool checkOutputPath(const std::string &out, const ndpc::SourceManager &sm) {
+  using namespace ndpc;
+  if (out.empty() || out == "-") return true;
+  const std::string canon = canonicalPath(out);
+  for (uint32_t f = 1; f <= sm.numFiles(); ++f)
+    if (canonicalPath(sm.path(f)) == canon) {
+      std::cerr << "ndpc: error: -o '" << out << "' is " << (f == 1 ? "the model's source file" : "a file the model imports")
+                << "; writing there would destroy it: give the output another name\n";
+      return false;
+    }
+  std::string why;
+  if (!canWriteFile(out, why)) {
+    std::cerr << "ndpc: error: cannot write '" << out << "': " << why << "\n";
+    return false;
+  }
+  return true;
+}
+
+} // namespace
 
 int main(int argc, char **argv) {
   using namespace ndpc;
@@ -48,6 +74,7 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (opts.command == DriverOptions::Command::Check) return 0;
+  if (!checkOutputPath(opts.output, sm)) return 1;
   if (!prog->model) {
     std::cerr << "ndpc: error: '" << opts.input
               << "' has no 'model' declaration: it is a library of declarations to import, "
