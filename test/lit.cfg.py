@@ -42,6 +42,11 @@ if config.ndpc_fuzz:
     config.available_features.add("fuzzer")
     config.substitutions.append(
         ("%fuzz-frontend", os.path.join(config.ndpc_tools_dir, "ndpc-fuzz-frontend")))
+    # The codegen fuzzer is built alone in its own tree (scripts/build fuzz).
+    fuzz_codegen = os.path.join(config.ndpc_tools_dir, "ndpc-fuzz-codegen")
+    if os.access(fuzz_codegen, os.X_OK):
+        config.available_features.add("fuzzer-codegen")
+        config.substitutions.append(("%fuzz-codegen", fuzz_codegen))
 
 # GPU: `ptxas` (CUDA's PTX assembler, in a CUDA toolkit) checks the PTX ndpc
 # makes; `cuda` (a driver and a device) will run it. Both are optional.
