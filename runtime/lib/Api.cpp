@@ -102,7 +102,8 @@ extern "C" const float *ndp_values(ndp_sim *s, const char *population, const cha
   ndprt::Column *c = nullptr;
   if (std::strcmp(name, "importance") == 0) c = &p->importance;
   else if (std::strcmp(name, "spiked") == 0) c = &p->spiked;
-  for (const char *kind : {"state", "out", "input", "channel"})
+  for (ndprt::ValueKind kind : {ndprt::ValueKind::State, ndprt::ValueKind::Out, ndprt::ValueKind::Input,
+                                 ndprt::ValueKind::Channel})
     if (!c) c = p->find(kind, name);
   if (!c) {
     s->error = std::string("population '") + population + "' has no value '" + name + "'";

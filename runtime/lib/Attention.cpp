@@ -215,7 +215,7 @@ float *AttentionParams::operator[](const std::string &name) {
 
 Attention::Attention(const AttendDesc &desc, int index, Population &pop, Projection *over, uint64_t seed)
     : desc_(desc), index_(index), pop_(&pop), over_(over) {
-  emb_ = pop.find("state", desc.embedding);
+  emb_ = pop.find(ValueKind::State, desc.embedding);
   if (!emb_ || emb_->type() != "f32")
     throw Fault("attend: '" + desc.embedding + "' is not an f32 vector state of population '" + pop.name() + "'");
   d_ = emb_->width();

@@ -17,18 +17,21 @@ std::vector<std::pair<int64_t, int64_t>> choosePairs(const ProjDesc &proj, int p
   std::vector<std::pair<int64_t, int64_t>> pairs;
   Draw draw{seed, kSiteConnect};
   const uint64_t group = (uint64_t(kEntityConnect) << 32) | static_cast<uint64_t>(projIndex);
-  if (proj.conn == "all") {
+  switch (proj.conn) {
+  case Connectivity::All:
     pairs.reserve(static_cast<size_t>(nPre * nPost));
     for (int64_t p = 0; p < nPost; ++p)
       for (int64_t j = 0; j < nPre; ++j)
         if (!self || j != p) pairs.push_back({p, j});
-  } else if (proj.conn == "one_to_one") {
+    break;
+  case Connectivity::OneToOne:
     for (int64_t p = 0; p < std::min(nPre, nPost); ++p) pairs.push_back({p, p});
-  } else if (proj.conn == "fanin") {
+    break;
+  case Connectivity::Fanin: {
     // A growing population may start with fewer pre neurons than the fanin
     // (the compiler refuses that otherwise): take them all.
     int64_t pool = std::max<int64_t>(0, self ? nPre - 1 : nPre);
-    int64_t k = std::min<int64_t>(std::stoll(proj.arg), pool);
+    int64_t k = std::min<int64_t>(proj.fanin, pool);
     for (int64_t p = 0; p < nPost; ++p) {
       // Floyd's algorithm: k distinct values of [0, pool) from k draws.
       std::set<int64_t> chosen;
@@ -39,8 +42,10 @@ std::vector<std::pair<int64_t, int64_t>> choosePairs(const ProjDesc &proj, int p
       }
       for (int64_t c : chosen) pairs.push_back({p, self && c >= p ? c + 1 : c});
     }
-  } else if (proj.conn == "p") {
-    double prob = std::stod(proj.arg);
+    break;
+  }
+  case Connectivity::Prob: {
+    const double prob = proj.prob;
     if (prob <= 0.0) return pairs;
     // Geometric skips: O(synapses) draws instead of one per pair.
     double logq = std::log1p(-prob);
@@ -59,8 +64,10 @@ std::vector<std::pair<int64_t, int64_t>> choosePairs(const ProjDesc &proj, int p
         if (!self || pos != p) pairs.push_back({p, pos});
       }
     }
-  } else if (proj.conn == "from") {
-    std::string path = resolvePath(dir, proj.arg);
+    break;
+  }
+  case Connectivity::File: {
+    std::string path = resolvePath(dir, proj.file);
     std::vector<int64_t> shape;
     std::vector<int64_t> rows = readNpyInts(path, shape);
     if (shape.size() != 2 || shape[1] != 2)
@@ -80,8 +87,10 @@ std::vector<std::pair<int64_t, int64_t>> choosePairs(const ProjDesc &proj, int p
     if (dup != sorted.end())
       throw Fault("'" + path + "' lists the pair (" + std::to_string(dup->second) + ", " + std::to_string(dup->first) +
                   ") twice; use multiplicity for parallel synapses");
-  } else {
-    throw Fault("unknown connectivity '" + proj.conn + "' in the model descriptor");
+    break;
+  }
+  case Connectivity::None:  // made for a connect rule: starts empty
+    break;
   }
   return pairs;
 }

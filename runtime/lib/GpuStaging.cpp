@@ -27,7 +27,7 @@ void Simulator::stageIn(Kernel &k, ndp_view *v) {
     const size_t elem = stagedElementBytes(b);
     if (!elem) {
       if (&b.col->memory() != device_.get() && v[i].aligned)
-        throw Fault("internal error: column '" + b.col->name() + "' of kernel " + k.kind + " " + k.target +
+        throw Fault("internal error: column '" + b.col->name() + "' of kernel " + kernelKindName(k.kind) + " " + k.target +
                     " is not in device memory");
       // A column made or moved on the host (the build, growth) goes to the
       // device in one transfer, not page fault by page fault.
@@ -44,7 +44,7 @@ void Simulator::stageIn(Kernel &k, ndp_view *v) {
       const size_t grown = std::max(bytes, 2 * cap);
       p = device_->allocateHost(grown);
       cap = p ? grown : 0;
-      if (!p) throw Fault("out of page-locked host memory for kernel " + k.kind + " " + k.target);
+      if (!p) throw Fault(std::string("out of page-locked host memory for kernel ") + kernelKindName(k.kind) + " " + k.target);
     }
     if (bytes) std::memcpy(p, v[i].aligned, bytes);
     v[i].allocated = v[i].aligned = p;

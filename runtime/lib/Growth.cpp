@@ -86,8 +86,8 @@ void Simulator::growPhase() {
 }
 
 int64_t Simulator::rowLimit(const Projection &q) const {
-  if (q.desc().conn != "fanin") return INT64_MAX;
-  return std::stoll(q.desc().arg) * q.desc().multiplicity;
+  if (q.desc().conn != Connectivity::Fanin) return INT64_MAX;
+  return q.desc().fanin * q.desc().multiplicity;
 }
 
 void Simulator::afterGrowth(Population &pop, int64_t first) {

@@ -4,6 +4,8 @@
 #ifndef NDPRT_OPTIONS_H
 #define NDPRT_OPTIONS_H
 
+#include "Descriptor.h"
+
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -11,8 +13,6 @@
 #include <vector>
 
 namespace ndprt {
-
-struct ParamDesc;
 
 enum class Device { Cpu, Gpu };
 

@@ -80,18 +80,20 @@ std::string Population::checkRestored(int64_t step) const {
   return {};
 }
 
-Column *Population::find(const std::string &kind, const std::string &name) {
+Column *Population::find(ValueKind kind, const std::string &name) {
   auto in = [&](std::vector<Column> &cols) -> Column * {
     for (Column &c : cols)
       if (c.name() == name) return &c;
     return nullptr;
   };
-  if (kind == "state") return in(states);
-  if (kind == "input") return in(inputs);
-  if (kind == "channel") return in(channels);
-  if (kind == "out") return in(outs);
-  if (kind == "importance") return &importance;
-  if (kind == "spiked") return &spiked;
+  switch (kind) {
+  case ValueKind::State: return in(states);
+  case ValueKind::Input: return in(inputs);
+  case ValueKind::Channel: return in(channels);
+  case ValueKind::Out: return in(outs);
+  case ValueKind::Importance: return &importance;
+  case ValueKind::Spiked: return &spiked;
+  }
   return nullptr;
 }
 

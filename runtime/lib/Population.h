@@ -51,9 +51,9 @@ public:
   /// values, the spike list) of a run at `step`; empty when they are consistent.
   std::string checkRestored(int64_t step) const;
 
-  /// The column of a value by kind ("state", "input", "channel", "out",
-  /// "importance", "spiked") and name; null if there is none.
-  Column *find(const std::string &kind, const std::string &name);
+  /// The column of a value by kind and name (the name is ignored for
+  /// importance and spiked); null if there is none.
+  Column *find(ValueKind kind, const std::string &name);
   /// Rebuilds `spikes` from `spiked` (ascending indices); with `lazily`,
   /// only marks it out of date, for spikes().
   void collectSpikes(bool lazily = false);

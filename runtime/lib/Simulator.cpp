@@ -19,21 +19,6 @@ namespace ndprt {
 
 namespace {
 
-std::vector<std::string> split(const std::string &s, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == sep) {
-      out.push_back(cur);
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
-
 std::string joined(const std::vector<std::string> &v) {
   std::string s;
   for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + v[i];
@@ -111,19 +96,19 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
     for (auto &p : pops_)
       if (p->name() == k.target) {
         PopKernels &pk = popKernels_[static_cast<size_t>(p->index())];
-        if (k.kind == "pop_init") pk.init = k.index;
-        else if (k.kind == "pop_out") pk.out = k.index;
-        else if (k.kind == "pop_update") pk.update = k.index;
+        if (k.kind == KernelKind::PopInit) pk.init = k.index;
+        else if (k.kind == KernelKind::PopOut) pk.out = k.index;
+        else if (k.kind == KernelKind::PopUpdate) pk.update = k.index;
       }
     for (auto &q : projs_)
       if (q->name() == k.target) {
         ProjKernels &qk = projKernels_[static_cast<size_t>(q->index())];
-        if (k.kind == "proj_init") qk.init = k.index;
-        else if (k.kind == "proj_transmit") qk.transmit = k.index;
-        else if (k.kind == "proj_event") qk.event = k.index;
-        else if (k.kind == "proj_event_gather") qk.eventGather = k.index;
-        else if (k.kind == "proj_update") qk.update = k.index;
-        else if (k.kind == "proj_fused") qk.fused = k.index;
+        if (k.kind == KernelKind::ProjInit) qk.init = k.index;
+        else if (k.kind == KernelKind::ProjTransmit) qk.transmit = k.index;
+        else if (k.kind == KernelKind::ProjEvent) qk.event = k.index;
+        else if (k.kind == KernelKind::ProjEventGather) qk.eventGather = k.index;
+        else if (k.kind == KernelKind::ProjUpdate) qk.update = k.index;
+        else if (k.kind == KernelKind::ProjFused) qk.fused = k.index;
       }
   }
   clipped_.assign(pops_.size(), 0);
@@ -210,61 +195,83 @@ void Simulator::applyParams(bool fromDefaults) {
 }
 
 Simulator::Binding Simulator::bind(const std::string &name, const KernelDesc &k) {
-  Binding b;
-  if (name == "ctx") { b.kind = Binding::Ctx; return b; }
-  if (name == "scalars") { b.kind = Binding::Scalars; return b; }
-  if (name == "status") { b.kind = Binding::Status; return b; }
-  std::vector<std::string> w = split(name, ':');
   auto bad = [&]() { return Fault("kernel " + std::to_string(k.index) + " takes '" + name + "', which this runtime does not know"); };
-  if (w.size() < 3) throw bad();
-  if (w[0] == "pop") {
-    b.pop = population(w[1]);
-    if (!b.pop) throw bad();
-    Population &p = *b.pop;
-    if (w[2] == "ids") { b.kind = Binding::PopColumn; b.col = &p.ids; return b; }
-    if (w[2] == "flags") { b.kind = Binding::PopColumn; b.col = &p.flags; return b; }
-    if (w[2] == "spikes") { b.kind = Binding::Spikes; return b; }
-    for (auto [n, v] : {std::pair<const char *, std::vector<int32_t> *>{"edit_parent", &p.editParent},
-                        {"edit_child", &p.editChild}, {"cand_a", &p.candA}, {"cand_b", &p.candB}})
-      if (w[2] == n) { b.kind = Binding::ScratchI32; b.i32 = v; return b; }
-    if (w[2] == "cand_ok") { b.kind = Binding::ScratchU8; b.u8 = &p.candOk; return b; }
-    if (w[2] == "cand_score") { b.kind = Binding::ScratchF32; b.f32 = &p.candScore; return b; }
-    b.kind = Binding::PopColumn;
-    b.col = b.pop->find(w[2], w.size() > 3 ? w[3] : "");
-    if (!b.col) throw bad();
-    return b;
+  std::optional<ndpabi::Binding> parsed = ndpabi::parseBinding(name);
+  if (!parsed) throw bad();
+  const ndpabi::Binding &w = *parsed;
+  Binding b;
+  switch (w.scope) {
+  case ndpabi::Binding::Scope::Ctx: b.kind = Binding::Ctx; return b;
+  case ndpabi::Binding::Scope::Scalars: b.kind = Binding::Scalars; return b;
+  case ndpabi::Binding::Scope::Status: b.kind = Binding::Status; return b;
+  case ndpabi::Binding::Scope::Pop: break;
+  case ndpabi::Binding::Scope::Proj: return bindProjection(w, bad);
   }
-  if (w[0] == "proj") {
-    for (auto &q : projs_)
-      if (q->name() == w[1]) b.proj = q.get();
-    if (!b.proj) throw bad();
-    Projection &q = *b.proj;
-    const std::string &what = w[2];
-    if (what == "row_start") { b.kind = Binding::RowColumn; b.col = &q.rowStart; }
-    else if (what == "row_len") { b.kind = Binding::RowColumn; b.col = &q.rowLen; }
-    else if (what == "next") { b.kind = Binding::RowColumn; b.col = &q.next; }
-    else if (what == "dead_rows") { b.kind = Binding::RowColumn; b.col = &q.deadRows; }
-    else if (what == "pre") { b.kind = Binding::SlotColumn; b.col = &q.preIndex; }
-    else if (what == "post_of") { b.kind = Binding::SlotColumn; b.col = &q.postOf; }
-    else if (what == "par") { b.kind = Binding::SlotColumn; b.col = &q.par; }
-    else if (what == "by_pre_start") { b.kind = Binding::ByPreRow; b.col = &q.byPreStart; }
-    else if (what == "by_pre_len") { b.kind = Binding::ByPreRow; b.col = &q.byPreLen; }
-    else if (what == "by_pre") { b.kind = Binding::ByPreSlots; b.col = &q.byPre; }
-    else if (what == "by_pre_post") { b.kind = Binding::ByPreSlots; b.col = &q.byPrePost; }
-    else if (what == "init_slots") { b.kind = Binding::InitSlots; }
-    else if (what == "by_pre_state" && w.size() > 3) {
-      b.kind = Binding::ByPreSlots;
-      b.col = q.byPreState(w[3]);
-      if (!b.col) throw bad();
-    } else if (what == "state" && w.size() > 3) {
-      b.kind = Binding::SlotColumn;
-      for (Column &c : q.states)
-        if (c.name() == w[3]) b.col = &c;
-      if (!b.col) throw bad();
-    } else {
-      throw bad();
-    }
+  b.pop = population(w.target);
+  if (!b.pop) throw bad();
+  Population &p = *b.pop;
+  auto column = [&](Column *c) {
+    if (!c) throw bad();
+    b.kind = Binding::PopColumn;
+    b.col = c;
     return b;
+  };
+  auto i32 = [&](std::vector<int32_t> &v) {
+    b.kind = Binding::ScratchI32;
+    b.i32 = &v;
+    return b;
+  };
+  switch (w.pop) {
+  case PopField::State: return column(p.find(ValueKind::State, w.name));
+  case PopField::Input: return column(p.find(ValueKind::Input, w.name));
+  case PopField::Channel: return column(p.find(ValueKind::Channel, w.name));
+  case PopField::Out: return column(p.find(ValueKind::Out, w.name));
+  case PopField::Importance: return column(&p.importance);
+  case PopField::Spiked: return column(&p.spiked);
+  case PopField::Ids: return column(&p.ids);
+  case PopField::Flags: return column(&p.flags);
+  case PopField::Spikes: b.kind = Binding::Spikes; return b;
+  case PopField::EditParent: return i32(p.editParent);
+  case PopField::EditChild: return i32(p.editChild);
+  case PopField::CandA: return i32(p.candA);
+  case PopField::CandB: return i32(p.candB);
+  case PopField::CandOk: b.kind = Binding::ScratchU8; b.u8 = &p.candOk; return b;
+  case PopField::CandScore: b.kind = Binding::ScratchF32; b.f32 = &p.candScore; return b;
+  }
+  throw bad();
+}
+
+template <class Bad> Simulator::Binding Simulator::bindProjection(const ndpabi::Binding &w, const Bad &bad) {
+  Binding b;
+  b.proj = projection(w.target);
+  if (!b.proj) throw bad();
+  Projection &q = *b.proj;
+  auto as = [&](Binding::Kind kind, Column *c) {
+    if (!c) throw bad();
+    b.kind = kind;
+    b.col = c;
+    return b;
+  };
+  switch (w.proj) {
+  case ProjField::RowStart: return as(Binding::RowColumn, &q.rowStart);
+  case ProjField::RowLen: return as(Binding::RowColumn, &q.rowLen);
+  case ProjField::Next: return as(Binding::RowColumn, &q.next);
+  case ProjField::DeadRows: return as(Binding::RowColumn, &q.deadRows);
+  case ProjField::Pre: return as(Binding::SlotColumn, &q.preIndex);
+  case ProjField::PostOf: return as(Binding::SlotColumn, &q.postOf);
+  case ProjField::Par: return as(Binding::SlotColumn, &q.par);
+  case ProjField::ByPreStart: return as(Binding::ByPreRow, &q.byPreStart);
+  case ProjField::ByPreLen: return as(Binding::ByPreRow, &q.byPreLen);
+  case ProjField::ByPre: return as(Binding::ByPreSlots, &q.byPre);
+  case ProjField::ByPrePost: return as(Binding::ByPreSlots, &q.byPrePost);
+  case ProjField::ByPreState: return as(Binding::ByPreSlots, q.byPreState(w.name));
+  case ProjField::InitSlots: b.kind = Binding::InitSlots; return b;
+  case ProjField::State: {
+    Column *c = nullptr;
+    for (Column &s : q.states)
+      if (s.name() == w.name) c = &s;
+    return as(Binding::SlotColumn, c);
+  }
   }
   throw bad();
 }
@@ -318,7 +325,7 @@ void Simulator::call(int index, int64_t begin, int64_t end) {
     ++k.calls;
     std::string failure = device_->takeFailure();
     if (!failure.empty())
-      throw Fault("GPU kernel " + k.kind + " " + k.target + " at step " + std::to_string(step_) + ": " + failure);
+      throw Fault(std::string("GPU kernel ") + kernelKindName(k.kind) + " " + k.target + " at step " + std::to_string(step_) + ": " + failure);
     stageOut(k, v);
     return;
   }
@@ -326,7 +333,7 @@ void Simulator::call(int index, int64_t begin, int64_t end) {
   // threads may cost; which is faster depends on the update's work, so the
   // first calls measure both (see Kernel).
   const int64_t n = end - begin;
-  const bool tune = threads_ > 1 && k.kind.compare(0, 4, "pop_") == 0;
+  const bool tune = threads_ > 1 && ndpabi::isPopulationKernel(k.kind);
   if (tune && (n > 2 * k.triedAt || 2 * n < k.triedAt)) {
     k.tried[0] = k.tried[1] = INFINITY;
     k.tries = 0;
@@ -379,7 +386,7 @@ void Simulator::buildGraph() {
     std::vector<int64_t> order(static_cast<size_t>(p->size()));
     for (int64_t i = 0; i < p->size(); ++i) order[static_cast<size_t>(i)] = i;
     for (auto &[state, file] : p->desc().loads)
-      loadState(file, *p->find("state", state), order, "state '" + state + "' of population '" + p->name() + "'");
+      loadState(file, *p->find(ValueKind::State, state), order, "state '" + state + "' of population '" + p->name() + "'");
   }
   for (auto &q : projs_) {
     bool self = &q->pre() == &q->post();
@@ -412,7 +419,7 @@ void Simulator::setupRun() {
   for (const FeedDesc &f : desc_.run.feeds) {
     Feed feed;
     feed.pop = population(f.pop);
-    feed.input = feed.pop->find("input", f.input);
+    feed.input = feed.pop->find(ValueKind::Input, f.input);
     int64_t n = feed.pop->size();
     if (!f.file.empty()) {
       std::string path = resolvePath(opts_.outDir, f.file);
@@ -441,7 +448,7 @@ void Simulator::setupRun() {
     records_.push_back(std::move(rec));
   }
   for (const ReportDesc &r : desc_.run.reports)
-    if (r.kind == "accuracy") {
+    if (r.kind == ReportDesc::Kind::Accuracy) {
       Accuracy a{r, population(r.pop1)->find(r.kind1, r.name1), population(r.pop2)->find(r.kind2, r.name2),
                  population(r.pop1), population(r.pop2), {}};
       accuracy_.push_back(a);
@@ -528,7 +535,7 @@ void Simulator::stepOnce() {
       call(qk.event, 0, 0);
     } else if (qk.fused >= 0 && q->nextValid && (!device_ || qk.soleWriter)) {
       // The fused kernel of the last step already summed this step's transmit.
-      Column *chan = q->post().find("channel", q->desc().channel);
+      Column *chan = q->post().find(ValueKind::Channel, q->desc().channel);
       float *c = chan->as<float>();
       const float *nx = q->next.as<float>();
       const int64_t n = q->post().size();
@@ -652,13 +659,13 @@ std::string Simulator::finish() {
   size_t acc = 0;
   for (const ReportDesc &r : desc_.run.reports) {
     os << "  " << r.label << " = ";
-    if (r.kind == "accuracy") {
+    if (r.kind == ReportDesc::Kind::Accuracy) {
       Accuracy &a = accuracy_[acc++];
       int64_t match = 0, total = 0;
       for (auto &[t, m, n] : a.counts)
         if (t >= accuracyFrom()) match += m, total += n;
       os << (total ? fmt(static_cast<double>(match) / static_cast<double>(total)) : std::string("n/a"));
-    } else if (r.kind == "neurons") {
+    } else if (r.kind == ReportDesc::Kind::Neurons) {
       os << population(r.pop1)->size();
     } else {
       int64_t n = 0;
@@ -705,7 +712,7 @@ std::string Simulator::statsText() const {
     os << "  device: GPU " << device_->name() << ", " << device_->launches() << " kernel launches\n";
   for (const Kernel &k : kernels_)
     if (k.calls)
-      os << "  kernel " << k.kind << " " << k.target << ": " << k.calls << " calls, " << fmt(k.seconds) << " s"
+      os << "  kernel " << kernelKindName(k.kind) << " " << k.target << ": " << k.calls << " calls, " << fmt(k.seconds) << " s"
          << (k.serial == 1 ? " (1 thread)" : k.serial == 0 ? " (" + std::to_string(threads_) + " threads)" : "") << "\n";
   return os.str();
 }

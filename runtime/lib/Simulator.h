@@ -65,7 +65,8 @@ private:
   struct Kernel {
     ndp_kernel_fn fn = nullptr;
     std::vector<Binding> bindings;
-    std::string kind, target;
+    KernelKind kind = KernelKind::PopInit;
+    std::string target;
     double seconds = 0;
     int64_t calls = 0;
     // Threads for a per-neuron kernel: after a warm-up call, the next calls try
@@ -111,7 +112,10 @@ private:
   /// The first step of the window `accuracy` averages over (the last tenth).
   int64_t accuracyFrom() const { return total_ - std::max<int64_t>(1, total_ / 10); }
 
+  /// The array a kernel's binding names; throws a Fault for a name this
+  /// runtime does not know (a model compiled by another version).
   Binding bind(const std::string &name, const KernelDesc &k);
+  template <class Bad> Binding bindProjection(const ndpabi::Binding &name, const Bad &bad);
   void call(int kernel, int64_t begin, int64_t end);
   /// GPU runs: points the views that are not columns at page-locked copies
   /// (and checks that the columns are device memory); after the kernel,

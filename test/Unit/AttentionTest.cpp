@@ -43,7 +43,7 @@ std::unique_ptr<Net> makeNet(unsigned seed) {
   net->pop.grow(N);
   std::mt19937 rng(seed);
   std::normal_distribution<float> normal(0.0f, 1.0f);
-  float *emb = net->pop.find("state", "emb")->as<float>();
+  float *emb = net->pop.find(ValueKind::State, "emb")->as<float>();
   for (int k = 0; k < N * D; ++k) emb[k] = normal(rng);
   std::set<std::pair<int64_t, int64_t>> pairs;
   for (int k = 0; k < 3 * N; ++k) {
@@ -95,7 +95,7 @@ struct Reference {
 };
 
 Reference reference(Net &net, const AttentionParams &P) {
-  const float *emb = net.pop.find("state", "emb")->as<float>();
+  const float *emb = net.pop.find(ValueKind::State, "emb")->as<float>();
   Projection &q = net.proj;
   const float *e = q.states[1].as<float>();
   const int dh = D / H;
@@ -190,7 +190,7 @@ TEST(Attention, MatchesADenseDoubleReference) {
   Reference ref = reference(*net, att.params);
   std::vector<Attention::Candidate> found = att.step();
 
-  const float *emb = net->pop.find("state", "emb")->as<float>();
+  const float *emb = net->pop.find(ValueKind::State, "emb")->as<float>();
   double worst = 0;
   for (int i = 0; i < N; ++i)
     for (int c = 0; c < D; ++c) worst = std::max(worst, std::fabs(emb[i * D + c] - ref.h[i][c]) / (1 + std::fabs(ref.h[i][c])));
@@ -220,7 +220,7 @@ TEST(Attention, SameBitsWithOneAndTwoThreads) {
     Attention att(attendDesc(), 0, net->pop, &net->proj, 5);
     att.step();
     att.step();
-    const float *emb = net->pop.find("state", "emb")->as<float>();
+    const float *emb = net->pop.find(ValueKind::State, "emb")->as<float>();
     result[threads - 1].assign(emb, emb + N * D);
   }
   EXPECT_EQ(result[0], result[1]);

@@ -46,7 +46,8 @@ enum { NDP_CTX_STEP = 0, NDP_CTX_SEED = 1, NDP_CTX_BEGIN = 2, NDP_CTX_END = 3, N
 /* Layout of the "scalars" view (f64): t, dt, then every param in declaration order. */
 enum { NDP_SCALAR_TIME = 0, NDP_SCALAR_DT = 1, NDP_SCALAR_FIRST_PARAM = 2 };
 
-/* Binding names a kernel may take, by view (see the descriptor's `kernel` lines):
+/* Binding names a kernel may take, by view (see the descriptor's `kernel` lines;
+ * ndp/Descriptor.h builds and parses them: popBinding, projBinding, parseBinding):
  *   ctx, scalars, status (i32[1]: a kernel sets status[0] |= 1 on a NaN/Inf state)
  *   pop:P:state:V     the state V of population P (f32, f64, i32, bool as u8; f32[d] as d floats)
  *   pop:P:input:X     input X (f32)       pop:P:channel:C   channel C, "in" first (f32)

@@ -95,7 +95,7 @@ Value ElementCloner::param(ndp::ParamRefOp op) {
   b.setInsertionPointToStart(&kb_.func().getBody().front());
   Location l = op.getLoc();
   int i = paramIndex(module_, op.getParam());
-  Value v = b.create<memref::LoadOp>(l, kb_.scalars(), ValueRange{kb_.indexConst(kScalarFirstParam + i)});
+  Value v = b.create<memref::LoadOp>(l, kb_.scalars(), ValueRange{kb_.indexConst(static_cast<int64_t>(kScalarFirstParam) + i)});
   Type t = op.getResult().getType();
   if (t.isF64()) return v;
   if (t.isF32()) return b.create<arith::TruncFOp>(l, t, v);
@@ -115,7 +115,7 @@ Value ElementCloner::clock(ndp::ClockOp op) {
   if (op.getWhich() == ndp::Clock::Step) return b.create<arith::TruncIOp>(l, b.getI32Type(), step_);
   // t = step * dt, computed in f64 and rounded once to f32.
   Value s = b.create<arith::SIToFPOp>(l, b.getF64Type(), step_);
-  Value dt = b.create<memref::LoadOp>(l, kb_.scalars(), ValueRange{kb_.indexConst(kScalarDt)});
+  Value dt = b.create<memref::LoadOp>(l, kb_.scalars(), ValueRange{kb_.indexConst(static_cast<int64_t>(kScalarDt))});
   return b.create<arith::TruncFOp>(l, b.getF32Type(), b.create<arith::MulFOp>(l, s, dt));
 }
 

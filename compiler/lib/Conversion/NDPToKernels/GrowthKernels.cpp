@@ -22,7 +22,7 @@ Value i32Array(KernelBuilder &kb, const std::string &binding) { return kb.array(
 struct PairLoop {
   Value k, first, second;
 };
-PairLoop openPairLoop(KernelBuilder &kb, PopInfo &pop, const char *first, const char *second) {
+PairLoop openPairLoop(KernelBuilder &kb, PopInfo &pop, PopField first, PopField second) {
   OpBuilder &b = kb.b();
   Value xs = i32Array(kb, popBinding(pop.name(), first)), ys = i32Array(kb, popBinding(pop.name(), second));
   Value k = openParallel(kb, kb.indexConst(0), kb.size(ys));
@@ -44,9 +44,7 @@ ElementCloner::ReadFn parentReads(NeuronReads &reads) {
 }
 
 int emitSelect(ModelInfo &info, PopInfo &pop, ndp::DivideOp div) {
-  int index = static_cast<int>(info.kernels.size());
-  KernelBuilder kb(info.module, kernelName(index, pop.name(), "divide_select"), index, "grow_select", pop.name(),
-                   div.getLoc());
+  KernelBuilder kb(info, KernelKind::GrowSelect, pop.name(), div.getLoc());
   Value step = kb.ctxI64(kCtxStep);
   Value i = openParallel(kb, kb.ctxIndex(kCtxBegin), kb.ctxIndex(kCtxEnd));
   NeuronReads reads(kb, pop, i);
@@ -55,18 +53,15 @@ int emitSelect(ModelInfo &info, PopInfo &pop, ndp::DivideOp div) {
       parentReads(reads),
       [&] { return neuronKey(kb, pop, i, step); });
   Value c = ec.clone(div.getCond())[0];
-  kb.store(c, u8Array(kb, popBinding(pop.name(), "flags")), i, kb.b().getI1Type());
-  info.kernels.push_back({index, "grow_select", pop.name(), kb.finish()});
-  return index;
+  kb.store(c, u8Array(kb, popBinding(pop.name(), PopField::Flags)), i, kb.b().getI1Type());
+  return kb.finish();
 }
 
 int emitChild(ModelInfo &info, PopInfo &pop, ndp::DivideOp div) {
   if (div.getAssigns().empty()) return -1;  // the child is a plain copy
-  int index = static_cast<int>(info.kernels.size());
-  KernelBuilder kb(info.module, kernelName(index, pop.name(), "divide_child"), index, "grow_child", pop.name(),
-                   div.getLoc());
+  KernelBuilder kb(info, KernelKind::GrowChild, pop.name(), div.getLoc());
   Value step = kb.ctxI64(kCtxStep);
-  PairLoop pairs = openPairLoop(kb, pop, "edit_parent", "edit_child");
+  PairLoop pairs = openPairLoop(kb, pop, PopField::EditParent, PopField::EditChild);
   Value parent = pairs.first, child = pairs.second;
   NeuronReads reads(kb, pop, parent);
   // Draws are the child's own: keyed by its stable id.
@@ -78,25 +73,22 @@ int emitChild(ModelInfo &info, PopInfo &pop, ndp::DivideOp div) {
   std::vector<std::string> names;
   for (Attribute a : div.getAssigns()) names.push_back(cast<StringAttr>(a).getValue().str());
   storeNeuronStates(kb, pop, names, vals, child);
-  info.kernels.push_back({index, "grow_child", pop.name(), kb.finish()});
-  return index;
+  return kb.finish();
 }
 
 int emitConnect(ModelInfo &info, PopInfo &pop, ndp::ConnectOp conn) {
-  int index = static_cast<int>(info.kernels.size());
-  KernelBuilder kb(info.module, kernelName(index, pop.name(), "connect"), index, "grow_connect", pop.name(),
-                   conn.getLoc());
+  KernelBuilder kb(info, KernelKind::GrowConnect, pop.name(), conn.getLoc());
   OpBuilder &b = kb.b();
   Location l = kb.loc();
   Value step = kb.ctxI64(kCtxStep);
-  PairLoop pairs = openPairLoop(kb, pop, "cand_a", "cand_b");
+  PairLoop pairs = openPairLoop(kb, pop, PopField::CandA, PopField::CandB);
   Value a = pairs.first, bIdx = pairs.second, k = pairs.k;
   NeuronReads readsA(kb, pop, a), readsB(kb, pop, bIdx);
   auto key = [&] {
     RandomKey rk;
     rk.step = step;
     rk.group = (uint64_t(kEntityPair) << 32) | static_cast<uint64_t>(pop.index);
-    Value ids = kb.array(popBinding(pop.name(), "ids"), b.getI64Type());
+    Value ids = kb.array(popBinding(pop.name(), PopField::Ids), b.getI64Type());
     Value aId = kb.load(ids, a, b.getI64Type()), bId = kb.load(ids, bIdx, b.getI64Type());
     Value c32 = b.create<arith::ConstantIntOp>(l, 32, 64);
     rk.id = b.create<arith::OrIOp>(l, b.create<arith::ShLIOp>(l, bId, c32), aId);
@@ -111,26 +103,23 @@ int emitConnect(ModelInfo &info, PopInfo &pop, ndp::ConnectOp conn) {
       },
       key);
   Value c = ec.clone(conn.getCond())[0];
-  kb.store(c, u8Array(kb, popBinding(pop.name(), "cand_ok")), k, b.getI1Type());
-  info.kernels.push_back({index, "grow_connect", pop.name(), kb.finish()});
-  return index;
+  kb.store(c, u8Array(kb, popBinding(pop.name(), PopField::CandOk)), k, b.getI1Type());
+  return kb.finish();
 }
 
 /// A condition over a list of candidate values (attend's scores, a memory
 /// region's novelty): cand_ok[k] = the region with its input cand_score[k].
-int emitConditionKernel(ModelInfo &info, PopInfo &pop, Region &cond, const char *kind, Location loc) {
-  int index = static_cast<int>(info.kernels.size());
-  KernelBuilder kb(info.module, kernelName(index, pop.name(), kind), index, kind, pop.name(), loc);
+int emitConditionKernel(ModelInfo &info, PopInfo &pop, Region &cond, KernelKind kind, Location loc) {
+  KernelBuilder kb(info, kind, pop.name(), loc);
   OpBuilder &b = kb.b();
   Value step = kb.ctxI64(kCtxStep);
-  Value scores = kb.array(popBinding(pop.name(), "cand_score"), b.getF32Type());
+  Value scores = kb.array(popBinding(pop.name(), PopField::CandScore), b.getF32Type());
   Value k = openParallel(kb, kb.indexConst(0), kb.size(scores));
   ElementCloner ec(kb, info.module, step, wrongRole, [&] { return neuronKey(kb, pop, kb.indexConst(0), step); });
   ec.setConditionInput(kb.load(scores, k, b.getF32Type()));
   Value c = ec.clone(cond)[0];
-  kb.store(c, u8Array(kb, popBinding(pop.name(), "cand_ok")), k, b.getI1Type());
-  info.kernels.push_back({index, kind, pop.name(), kb.finish()});
-  return index;
+  kb.store(c, u8Array(kb, popBinding(pop.name(), PopField::CandOk)), k, b.getI1Type());
+  return kb.finish();
 }
 
 } // namespace
@@ -138,7 +127,7 @@ int emitConditionKernel(ModelInfo &info, PopInfo &pop, Region &cond, const char 
 void emitAttendKernels(ModelInfo &info, ndp::AttendOp attend) {
   PopInfo *pop = info.pop(attend.getPopulation());
   if (!pop) return;
-  AttendRecord rec;
+  ndpabi::AttendDesc rec;
   rec.pop = pop->name();
   rec.embedding = attend.getEmbedding().str();
   rec.heads = static_cast<int64_t>(attend.getHeads());
@@ -149,21 +138,25 @@ void emitAttendKernels(ModelInfo &info, ndp::AttendOp attend) {
     if (ProjInfo *q = info.proj(over.getValue())) {
       rec.proj = q->name();
       rec.edgeState = "attend." + std::to_string(info.attends.size()) + ".e";
-      q->hiddenStates.push_back({rec.edgeState, "f32 " + std::to_string(rec.edgeDim)});
+      q->hiddenStates.push_back({rec.edgeState, "f32", static_cast<int>(rec.edgeDim)});
     }
   }
   if (rec.topk > 0 && !attend.getCond().empty())
-    rec.cond = emitConditionKernel(info, *pop, attend.getCond(), "attend_cond", attend.getLoc());
+    rec.cond = emitConditionKernel(info, *pop, attend.getCond(), KernelKind::AttendCond, attend.getLoc());
   info.attends.push_back(rec);
 }
 
 void emitMemoryKernels(ModelInfo &info, ndp::MemoryOp memory) {
   PopInfo *slots = info.pop(memory.getSlots());
   if (!slots) return;
-  MemoryRecord rec{slots->name(), memory.getKey().str(), ndp::stringifyValueKind(memory.getKeyKind()).str(),
-                   memory.getKeyName().str(), memory.getValue().str(), static_cast<int64_t>(memory.getSparsity()),
-                   -1};
-  rec.cond = emitConditionKernel(info, *slots, memory.getCond(), "memory_cond", memory.getLoc());
+  ndpabi::MemoryDesc rec;
+  rec.slots = slots->name();
+  rec.key = memory.getKey().str();
+  rec.keyKind = contractKind(memory.getKeyKind());
+  rec.keyName = memory.getKeyName().str();
+  rec.value = memory.getValue().str();
+  rec.sparsity = static_cast<int64_t>(memory.getSparsity());
+  rec.cond = emitConditionKernel(info, *slots, memory.getCond(), KernelKind::MemoryCond, memory.getLoc());
   info.memories.push_back(rec);
 }
 
@@ -173,9 +166,11 @@ void emitGrowKernels(ModelInfo &info, ndp::GrowOp grow) {
     grow.emitError() << "grows an unknown population";
     return;
   }
-  GrowRecord rec{pop->name(), static_cast<int64_t>(grow.getEvery()), {}};
+  ndpabi::GrowDesc rec;
+  rec.pop = pop->name();
+  rec.every = static_cast<int64_t>(grow.getEvery());
   for (Operation &op : grow.getBody().front()) {
-    GrowRule rule;
+    ndpabi::GrowRuleDesc rule;
     if (auto div = dyn_cast<ndp::DivideOp>(op)) {
       rule.select = emitSelect(info, *pop, div);
       rule.child = emitChild(info, *pop, div);

@@ -1,5 +1,7 @@
 #include "KernelBuilder.h"
 
+#include "Model.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -9,12 +11,40 @@ namespace ndpc::kernels {
 
 using namespace mlir;
 
-KernelBuilder::KernelBuilder(ModuleOp module, const std::string &name, int index, const std::string &kind,
-                             const std::string &target, Location loc)
-    : b_(module.getContext()), loc_(loc), index_(index), kind_(kind), target_(target) {
-  b_.setInsertionPointToEnd(module.getBody());
-  func_ = b_.create<func::FuncOp>(loc, name, b_.getFunctionType({}, {}));
-  func_->setAttr("ndp.kernel", b_.getI64IntegerAttr(index));
+namespace {
+
+/// The kernel's symbol: ndp_k<index>_<target>_<what it does>.
+const char *symbolSuffix(KernelKind kind) {
+  switch (kind) {
+  case KernelKind::PopInit:
+  case KernelKind::ProjInit: return "init";
+  case KernelKind::PopOut: return "out";
+  case KernelKind::PopUpdate:
+  case KernelKind::ProjUpdate: return "update";
+  case KernelKind::ProjTransmit: return "transmit";
+  case KernelKind::ProjEvent: return "event";
+  case KernelKind::ProjEventGather: return "event_gather";
+  case KernelKind::ProjFused: return "fused";
+  case KernelKind::ProjPrune: return "prune";
+  case KernelKind::GrowSelect: return "divide_select";
+  case KernelKind::GrowChild: return "divide_child";
+  case KernelKind::GrowConnect: return "connect";
+  case KernelKind::AttendCond: return "attend_cond";
+  case KernelKind::MemoryCond: return "memory_cond";
+  }
+  return "kernel";
+}
+
+} // namespace
+
+KernelBuilder::KernelBuilder(ModelInfo &info, KernelKind kind, const std::string &target, Location loc)
+    : b_(info.module.getContext()), loc_(loc), info_(info), index_(static_cast<int>(info.kernels.size())) {
+  // The table entry is taken now, so that a kernel's index is its position
+  // even if another kernel were built before this one finishes.
+  info.kernels.push_back({index_, kind, target, {}});
+  b_.setInsertionPointToEnd(info.module.getBody());
+  func_ = b_.create<func::FuncOp>(loc, kernelName(index_, target, symbolSuffix(kind)), b_.getFunctionType({}, {}));
+  func_->setAttr("ndp.kernel", b_.getI64IntegerAttr(index_));
   Block *entry = func_.addEntryBlock();
   b_.setInsertionPointToStart(entry);
   auto ret = b_.create<func::ReturnOp>(loc);
@@ -39,7 +69,7 @@ Value KernelBuilder::ctxI64(CtxSlot slot) {
   OpBuilder::InsertionGuard g(b_);
   b_.setInsertionPointToStart(&func_.getBody().front());
   Value c = ctx();
-  return b_.create<memref::LoadOp>(loc_, c, ValueRange{b_.create<arith::ConstantIndexOp>(loc_, slot)});
+  return b_.create<memref::LoadOp>(loc_, c, ValueRange{b_.create<arith::ConstantIndexOp>(loc_, static_cast<int64_t>(slot))});
 }
 
 Value KernelBuilder::ctxIndex(CtxSlot slot) {
@@ -104,11 +134,12 @@ void KernelBuilder::checkFinite(ValueRange values) {
   b_.create<memref::AtomicRMWOp>(loc_, arith::AtomicRMWKind::ori, one, status, ValueRange{indexConst(0)});
 }
 
-const std::vector<std::string> &KernelBuilder::finish() {
+int KernelBuilder::finish() {
   SmallVector<Attribute> names;
   for (const std::string &s : bindings_) names.push_back(b_.getStringAttr(s));
   func_->setAttr("ndp.bindings", b_.getArrayAttr(names));
-  return bindings_;
+  info_.kernels[static_cast<size_t>(index_)].bindings = bindings_;
+  return index_;
 }
 
 } // namespace ndpc::kernels

@@ -5,23 +5,33 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 
+#include "ndp/Descriptor.h"
+
 #include <map>
 #include <string>
 #include <vector>
 
 namespace ndpc::kernels {
 
-/// Indices into the two standard views every kernel receives (runtime/include/ndp/abi.h).
-enum CtxSlot { kCtxStep = 0, kCtxSeed = 1, kCtxBegin = 2, kCtxEnd = 3 };
-enum ScalarSlot { kScalarTime = 0, kScalarDt = 1, kScalarFirstParam = 2 };
+// Indices into the two standard views every kernel receives (the contract's,
+// ndp/abi.h and ndp/Descriptor.h).
+using CtxSlot = ndpabi::CtxSlot;
+using ScalarSlot = ndpabi::ScalarSlot;
+constexpr CtxSlot kCtxStep = CtxSlot::Step, kCtxSeed = CtxSlot::Seed, kCtxBegin = CtxSlot::Begin,
+                  kCtxEnd = CtxSlot::End;
+constexpr ScalarSlot kScalarTime = ScalarSlot::Time, kScalarDt = ScalarSlot::Dt,
+                     kScalarFirstParam = ScalarSlot::FirstParam;
+
+struct ModelInfo;
 
 /// One kernel under construction: a func.func whose arguments are 1-D memrefs,
 /// each bound by name to a runtime array. Arguments are added on first use, so
-/// a kernel receives exactly the arrays its body reads or writes.
+/// a kernel receives exactly the arrays its body reads or writes. The kernel
+/// takes the next index of the model's kernel table, its symbol is derived
+/// from (index, target, kind), and finish() enters it in the table.
 class KernelBuilder {
 public:
-  KernelBuilder(mlir::ModuleOp module, const std::string &name, int index, const std::string &kind,
-                const std::string &target, mlir::Location loc);
+  KernelBuilder(ModelInfo &info, ndpabi::KernelKind kind, const std::string &target, mlir::Location loc);
 
   mlir::OpBuilder &b() { return b_; }
   mlir::Location loc() const { return loc_; }
@@ -54,19 +64,18 @@ public:
   /// iteration argument is the "some value was not finite" flag.
   void setElementLoop(mlir::Operation *loop) { elementLoop_ = loop; }
 
-  /// Records the binding list on the function and returns it.
-  const std::vector<std::string> &finish();
+  /// Records the binding list on the function and in the model's kernel
+  /// table; returns the kernel's index.
+  int finish();
 
   int index() const { return index_; }
-  const std::string &kind() const { return kind_; }
-  const std::string &target() const { return target_; }
 
 private:
   mlir::OpBuilder b_;
   mlir::Location loc_;
   mlir::func::FuncOp func_;
+  ModelInfo &info_;
   int index_;
-  std::string kind_, target_;
   std::vector<std::string> bindings_;
   std::map<std::string, unsigned> argOf_;
   mlir::Operation *elementLoop_ = nullptr;

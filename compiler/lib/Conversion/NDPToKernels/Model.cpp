@@ -2,19 +2,21 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 
-#include <cstdio>
-#include <sstream>
 
 namespace ndpc::kernels {
 
 using namespace mlir;
 
-std::string popBinding(const std::string &pop, const std::string &what, const std::string &name) {
-  return "pop:" + pop + ":" + what + (name.empty() ? "" : ":" + name);
-}
-
-std::string projBinding(const std::string &proj, const std::string &what, const std::string &name) {
-  return "proj:" + proj + ":" + what + (name.empty() ? "" : ":" + name);
+ndpabi::ValueKind contractKind(ndp::ValueKind kind) {
+  switch (kind) {
+  case ndp::ValueKind::State: return ndpabi::ValueKind::State;
+  case ndp::ValueKind::Input: return ndpabi::ValueKind::Input;
+  case ndp::ValueKind::Channel: return ndpabi::ValueKind::Channel;
+  case ndp::ValueKind::Out: return ndpabi::ValueKind::Out;
+  case ndp::ValueKind::Importance: return ndpabi::ValueKind::Importance;
+  case ndp::ValueKind::Spiked: return ndpabi::ValueKind::Spiked;
+  }
+  return ndpabi::ValueKind::State;
 }
 
 bool ModelInfo::build(ModuleOp m) {
@@ -83,19 +85,19 @@ Value readNeuron(KernelBuilder &kb, PopInfo &pop, ndp::ValueKind kind, StringRef
   OpBuilder &b = kb.b();
   switch (kind) {
   case ndp::ValueKind::State:
-    return kb.load(kb.array(popBinding(pop.name(), "state", name.str()), KernelBuilder::storageType(type)), idx,
+    return kb.load(kb.array(popBinding(pop.name(), PopField::State, name.str()), KernelBuilder::storageType(type)), idx,
                    type);
   case ndp::ValueKind::Out:
-    return kb.load(kb.array(popBinding(pop.name(), "out", name.str()), KernelBuilder::storageType(type)), idx,
+    return kb.load(kb.array(popBinding(pop.name(), PopField::Out, name.str()), KernelBuilder::storageType(type)), idx,
                    type);
   case ndp::ValueKind::Input:
-    return kb.load(kb.array(popBinding(pop.name(), "input", name.str()), b.getF32Type()), idx, type);
+    return kb.load(kb.array(popBinding(pop.name(), PopField::Input, name.str()), b.getF32Type()), idx, type);
   case ndp::ValueKind::Channel:
-    return kb.load(kb.array(popBinding(pop.name(), "channel", name.str()), b.getF32Type()), idx, type);
+    return kb.load(kb.array(popBinding(pop.name(), PopField::Channel, name.str()), b.getF32Type()), idx, type);
   case ndp::ValueKind::Importance:
-    return kb.load(kb.array(popBinding(pop.name(), "importance"), b.getF32Type()), idx, type);
+    return kb.load(kb.array(popBinding(pop.name(), PopField::Importance), b.getF32Type()), idx, type);
   case ndp::ValueKind::Spiked:
-    return kb.load(kb.array(popBinding(pop.name(), "spiked"), b.getI8Type()), idx, type);
+    return kb.load(kb.array(popBinding(pop.name(), PopField::Spiked), b.getI8Type()), idx, type);
   }
   return Value();
 }
@@ -124,29 +126,18 @@ bool yieldsUnchangedStates(Region &region, ArrayAttr states) {
 
 namespace {
 
-std::string quoted(StringRef s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    if (c == '\n') { out += "\\n"; continue; }
-    out.push_back(c);
-  }
-  return out + "\"";
+/// A variable's type in the descriptor: f32[16] is ("f32", 16), f64 ("f64", 1).
+ndpabi::VarDesc var(const std::string &name, Type t) {
+  if (auto v = dyn_cast<VectorType>(t)) return {name, "f32", static_cast<int>(v.getNumElements())};
+  if (t.isF64()) return {name, "f64", 1};
+  if (t.isInteger(32)) return {name, "i32", 1};
+  if (t.isInteger(1)) return {name, "bool", 1};
+  return {name, "f32", 1};
 }
 
-std::string num(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
-
-/// "f32 1", "f32 16" (a vector), "f64 1", "i32 1", "bool 1".
-std::string typeWords(Type t) {
-  if (auto v = dyn_cast<VectorType>(t)) return "f32 " + std::to_string(v.getNumElements());
-  if (t.isF64()) return "f64 1";
-  if (t.isInteger(32)) return "i32 1";
-  if (t.isInteger(1)) return "bool 1";
-  return "f32 1";
+ndpabi::VarDesc var(Attribute a) {
+  auto v = cast<ndp::VarAttr>(a);
+  return var(v.getName().str(), v.getType());
 }
 
 std::string name(Attribute a) {
@@ -154,105 +145,134 @@ std::string name(Attribute a) {
   return cast<StringAttr>(a).getValue().str();
 }
 
-std::string kindWord(ndp::ValueKind k) { return ndp::stringifyValueKind(k).str(); }
+std::vector<ndpabi::LoadDesc> loads(DictionaryAttr attrs) {
+  std::vector<ndpabi::LoadDesc> out;
+  if (attrs)
+    for (NamedAttribute l : attrs) out.push_back({l.getName().str(), cast<StringAttr>(l.getValue()).getValue().str()});
+  return out;
+}
 
-std::string orDash(StringRef s) { return s.empty() ? "-" : s.str(); }
+ndpabi::Connectivity connectivity(ndp::Connectivity c) {
+  switch (c) {
+  case ndp::Connectivity::All: return ndpabi::Connectivity::All;
+  case ndp::Connectivity::OneToOne: return ndpabi::Connectivity::OneToOne;
+  case ndp::Connectivity::Fanin: return ndpabi::Connectivity::Fanin;
+  case ndp::Connectivity::Prob: return ndpabi::Connectivity::Prob;
+  case ndp::Connectivity::File: return ndpabi::Connectivity::File;
+  case ndp::Connectivity::None: return ndpabi::Connectivity::None;
+  }
+  return ndpabi::Connectivity::None;
+}
+
+ndpabi::RunDesc runOf(ndp::RunOp run) {
+  ndpabi::RunDesc r;
+  r.seed = static_cast<int64_t>(run.getSeed());
+  r.steps = static_cast<int64_t>(run.getSteps());
+  r.dt = run.getDt().convertToDouble();
+  using Item = ndpabi::RunDesc::Item;
+  for (Operation &op : run.getBody().front()) {
+    if (auto f = dyn_cast<ndp::FeedOp>(op)) {
+      ndpabi::FeedDesc d;
+      d.pop = f.getPopulation().str();
+      d.input = f.getInput().str();
+      if (f.getFile()) {
+        d.file = f.getFile()->str();
+      } else {
+        d.task = f.getTask()->str();
+        d.n = static_cast<int64_t>(*f.getN());
+        d.size = static_cast<int64_t>(*f.getSize());
+        d.hold = static_cast<int64_t>(f.getHold().value_or(1));
+        d.noise = f.getNoise() ? f.getNoise()->convertToDouble() : 0.0;
+        d.target = f.getTarget();
+      }
+      r.feeds.push_back(d);
+      r.order.push_back(Item::Feed);
+    } else if (auto rec = dyn_cast<ndp::RecordOp>(op)) {
+      r.records.push_back({rec.getPopulation().str(), contractKind(rec.getKind()), rec.getName().str(),
+                           rec.getPath().str(), static_cast<int64_t>(rec.getEvery())});
+      r.order.push_back(Item::Record);
+    } else if (auto a = dyn_cast<ndp::ReportAccuracyOp>(op)) {
+      ndpabi::ReportDesc d;
+      d.kind = ndpabi::ReportDesc::Kind::Accuracy;
+      d.label = a.getLabel().str();
+      d.pop1 = a.getFirst().str();
+      d.kind1 = contractKind(a.getFirstKind());
+      d.name1 = a.getFirstName().str();
+      d.pop2 = a.getSecond().str();
+      d.kind2 = contractKind(a.getSecondKind());
+      d.name2 = a.getSecondName().str();
+      r.reports.push_back(d);
+      r.order.push_back(Item::Report);
+    } else if (auto c = dyn_cast<ndp::ReportCountOp>(op)) {
+      ndpabi::ReportDesc d;
+      d.kind = c.getWhat() == "neurons" ? ndpabi::ReportDesc::Kind::Neurons : ndpabi::ReportDesc::Kind::Synapses;
+      d.label = c.getLabel().str();
+      d.pop1 = c.getTarget().str();
+      r.reports.push_back(d);
+      r.order.push_back(Item::Report);
+    } else if (auto s = dyn_cast<ndp::SnapshotOp>(op)) {
+      r.snapshot = {static_cast<int64_t>(s.getEvery()), s.getPath().str()};
+      r.order.push_back(Item::Snapshot);
+    } else if (auto c = dyn_cast<ndp::CheckpointOp>(op)) {
+      r.checkpoint = {static_cast<int64_t>(c.getEvery()), c.getPath().str()};
+      r.order.push_back(Item::Checkpoint);
+    }
+  }
+  return r;
+}
 
 } // namespace
 
-std::string ModelInfo::descriptor() {
-  std::ostringstream os;
-  os << "ndp-descriptor 1\n";
-  std::string model = "model";
-  if (auto a = module->getAttrOfType<StringAttr>("ndp.model")) model = a.getValue().str();
-  os << "model " << model << "\n";
-  for (auto p : module.getOps<ndp::ParamOp>()) {
-    Type t = p.getType();
-    os << "param " << p.getSymName().str() << " " << typeWords(t).substr(0, typeWords(t).find(' ')) << " "
-       << num(p.getValue().convertToDouble()) << "\n";
-  }
+ndpabi::ModelDesc ModelInfo::model() {
+  ndpabi::ModelDesc m;
+  if (auto a = module->getAttrOfType<StringAttr>("ndp.model")) m.name = a.getValue().str();
+  for (auto p : module.getOps<ndp::ParamOp>())
+    m.params.push_back({p.getSymName().str(), var("", p.getType()).type, p.getValue().convertToDouble()});
   for (PopInfo &p : pops) {
-    os << "population " << p.name() << " " << p.type.getSymName().str() << " " << p.op.getSize() << " "
-       << p.op.getMax() << " " << num(p.op.getDecay().convertToDouble()) << " " << (p.type.isSpiking() ? 1 : 0)
-       << " " << (p.outsReadInputs ? 1 : 0) << "\n";
-    for (Attribute a : p.type.getStates())
-      os << "  state " << name(a) << " " << typeWords(cast<ndp::VarAttr>(a).getType()) << "\n";
-    for (Attribute a : p.type.getInputs()) os << "  input " << name(a) << "\n";
-    os << "  channel in\n";
-    for (Attribute a : p.type.getChannels()) os << "  channel " << name(a) << "\n";
-    for (Attribute a : p.type.getOutputs())
-      os << "  out " << name(a) << " " << typeWords(cast<ndp::VarAttr>(a).getType()) << "\n";
-    if (auto loads = p.type.getLoadsAttr())
-      for (NamedAttribute l : loads)
-        os << "  load " << l.getName().str() << " " << quoted(cast<StringAttr>(l.getValue()).getValue()) << "\n";
+    ndpabi::PopDesc d;
+    d.name = p.name();
+    d.typeName = p.type.getSymName().str();
+    d.size = static_cast<int64_t>(p.op.getSize());
+    d.max = static_cast<int64_t>(p.op.getMax());
+    d.decay = p.op.getDecay().convertToDouble();
+    d.spiking = p.type.isSpiking();
+    d.outsReadInputs = p.outsReadInputs;
+    for (Attribute a : p.type.getStates()) d.states.push_back(var(a));
+    for (Attribute a : p.type.getInputs()) d.inputs.push_back(name(a));
+    d.channels.push_back("in");
+    for (Attribute a : p.type.getChannels()) d.channels.push_back(name(a));
+    for (Attribute a : p.type.getOutputs()) d.outs.push_back(var(a));
+    d.loads = loads(p.type.getLoadsAttr());
+    m.pops.push_back(std::move(d));
   }
   for (ProjInfo &q : projs) {
     ndp::ProjectionOp op = q.op;
-    os << "projection " << q.name() << " " << q.pre->name() << " " << q.post->name() << " "
-       << q.syn.getSymName().str() << " " << ndp::stringifyConnectivity(op.getConn()).str() << " ";
-    switch (op.getConn()) {
-    case ndp::Connectivity::Fanin: os << *op.getFanin(); break;
-    case ndp::Connectivity::Prob: os << num(op.getProb()->convertToDouble()); break;
-    case ndp::Connectivity::File: os << quoted(*op.getFile()); break;
-    default: os << "-"; break;
-    }
-    os << " " << q.syn.getMultiplicity() << " " << q.syn.getChannel().str() << " " << (op.getEventDriven() ? 1 : 0)
-       << " " << (op.getFused() ? 1 : 0) << " " << orDash(q.syn.getLinearState().value_or("")) << "\n";
-    for (Attribute a : q.syn.getStates())
-      os << "  state " << name(a) << " " << typeWords(cast<ndp::VarAttr>(a).getType()) << "\n";
-    for (auto &[name, type] : q.hiddenStates) os << "  state " << name << " " << type << "\n";
-    if (auto loads = q.syn.getLoadsAttr())
-      for (NamedAttribute l : loads)
-        os << "  load " << l.getName().str() << " " << quoted(cast<StringAttr>(l.getValue()).getValue()) << "\n";
+    ndpabi::ProjDesc d;
+    d.name = q.name();
+    d.pre = q.pre->name();
+    d.post = q.post->name();
+    d.synapse = q.syn.getSymName().str();
+    d.conn = connectivity(op.getConn());
+    if (op.getFanin()) d.fanin = static_cast<int64_t>(*op.getFanin());
+    if (op.getProb()) d.prob = op.getProb()->convertToDouble();
+    if (op.getFile()) d.file = op.getFile()->str();
+    d.multiplicity = static_cast<int64_t>(q.syn.getMultiplicity());
+    d.channel = q.syn.getChannel().str();
+    d.eventDriven = op.getEventDriven();
+    d.fused = op.getFused();
+    d.linear = q.syn.getLinearState().value_or("").str();
+    for (Attribute a : q.syn.getStates()) d.states.push_back(var(a));
+    d.states.insert(d.states.end(), q.hiddenStates.begin(), q.hiddenStates.end());
+    d.loads = loads(q.syn.getLoadsAttr());
+    m.projs.push_back(std::move(d));
   }
-  for (KernelRecord &k : kernels) {
-    os << "kernel " << k.index << " " << k.kind << " " << k.target << " " << k.bindings.size();
-    for (const std::string &b : k.bindings) os << " " << b;
-    os << "\n";
-  }
-  for (GrowRecord &g : grows) {
-    os << "grow " << g.pop << " " << g.every << "\n";
-    for (GrowRule &r : g.rules) {
-      if (r.divide) os << "  divide " << r.select << " " << r.child << " " << (r.split ? 1 : 0) << "\n";
-      else os << "  connect " << r.proj << " " << r.connect << "\n";
-    }
-  }
-  for (PruneRecord &p : prunes)
-    os << "prune " << p.proj << " " << p.counter << " " << p.steps << " " << p.kernel << "\n";
-  for (MemoryRecord &m : memories)
-    os << "memory " << m.slots << " " << m.key << " " << m.keyKind << " " << m.keyName << " " << m.value << " "
-       << m.sparsity << " " << m.cond << "\n";
-  for (AttendRecord &a : attends)
-    os << "attend " << a.pop << " " << a.embedding << " " << a.heads << " " << a.edgeDim << " " << a.every << " "
-       << orDash(a.proj) << " " << orDash(a.edgeState) << " " << a.topk << " " << a.cond << "\n";
-  for (auto run : module.getOps<ndp::RunOp>()) {
-    os << "run " << run.getSeed() << " " << run.getSteps() << " " << num(run.getDt().convertToDouble()) << "\n";
-    for (Operation &op : run.getBody().front()) {
-      if (auto f = dyn_cast<ndp::FeedOp>(op)) {
-        os << "feed " << f.getPopulation().str() << " " << f.getInput().str() << " ";
-        if (f.getFile()) os << "file " << quoted(*f.getFile()) << "\n";
-        else
-          os << "task " << quoted(*f.getTask()) << " " << *f.getN() << " " << *f.getSize() << " "
-             << f.getHold().value_or(1) << " " << num(f.getNoise() ? f.getNoise()->convertToDouble() : 0.0) << " "
-             << (f.getTarget() ? 1 : 0) << "\n";
-      } else if (auto r = dyn_cast<ndp::RecordOp>(op)) {
-        os << "record " << r.getPopulation().str() << " " << kindWord(r.getKind()) << " " << orDash(r.getName())
-           << " " << r.getEvery() << " " << quoted(r.getPath()) << "\n";
-      } else if (auto a = dyn_cast<ndp::ReportAccuracyOp>(op)) {
-        os << "report accuracy " << quoted(a.getLabel()) << " " << a.getFirst().str() << " "
-           << kindWord(a.getFirstKind()) << " " << orDash(a.getFirstName()) << " " << a.getSecond().str() << " "
-           << kindWord(a.getSecondKind()) << " " << orDash(a.getSecondName()) << "\n";
-      } else if (auto c = dyn_cast<ndp::ReportCountOp>(op)) {
-        os << "report " << c.getWhat().str() << " " << quoted(c.getLabel()) << " " << c.getTarget().str() << "\n";
-      } else if (auto s = dyn_cast<ndp::SnapshotOp>(op)) {
-        os << "snapshot " << s.getEvery() << " " << quoted(s.getPath()) << "\n";
-      } else if (auto c = dyn_cast<ndp::CheckpointOp>(op)) {
-        os << "checkpoint " << c.getEvery() << " " << quoted(c.getPath()) << "\n";
-      }
-    }
-  }
-  os << "end\n";
-  return os.str();
+  m.kernels = kernels;
+  m.grows = grows;
+  m.prunes = prunes;
+  m.memories = memories;
+  m.attends = attends;
+  for (auto run : module.getOps<ndp::RunOp>()) m.run = runOf(run);
+  return m;
 }
 
 } // namespace ndpc::kernels

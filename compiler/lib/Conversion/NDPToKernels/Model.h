@@ -3,12 +3,20 @@
 
 #include "KernelBuilder.h"
 
+#include "ndp/Descriptor.h"
+
 #include "ndpc/Dialect/NDP/IR/NDPOps.h"
 
 #include <string>
 #include <vector>
 
 namespace ndpc::kernels {
+
+using ndpabi::KernelKind;
+using ndpabi::PopField;
+using ndpabi::ProjField;
+using ndpabi::popBinding;
+using ndpabi::projBinding;
 
 struct PopInfo {
   ndp::PopulationOp op;
@@ -24,62 +32,23 @@ struct ProjInfo {
   PopInfo *pre, *post;
   int index;
   /// Per-synapse states the runtime owns (prune counters, attention edge
-  /// channels): name and type words ("i32 1", "f32 8").
-  std::vector<std::pair<std::string, std::string>> hiddenStates;
+  /// channels), after the synapse type's own.
+  std::vector<ndpabi::VarDesc> hiddenStates;
   std::string name() { return op.getSymName().str(); }
 };
 
-/// One rule of a grow block, in order: a divide (select and child kernels) or a
-/// connect (its projection and kernel).
-struct GrowRule {
-  bool divide = true;
-  int select = -1, child = -1;
-  bool split = false;
-  std::string proj;
-  int connect = -1;
-};
-
-struct GrowRecord {
-  std::string pop;
-  int64_t every = 1;
-  std::vector<GrowRule> rules;
-};
-
-struct AttendRecord {
-  std::string pop, embedding, proj, edgeState;  // proj, edgeState empty without `over`
-  int64_t heads = 1, edgeDim = 1, every = 1, topk = 0;
-  int cond = -1;
-};
-
-struct MemoryRecord {
-  std::string slots, key, keyKind, keyName, value;
-  int64_t sparsity = 1;
-  int cond = -1;
-};
-
-struct PruneRecord {
-  std::string proj, counter;
-  int64_t steps = 1;
-  int kernel = -1;
-};
-
-struct KernelRecord {
-  int index;
-  std::string kind, target;
-  std::vector<std::string> bindings;
-};
-
 /// The instances of a module with their types resolved, in declaration order
-/// (the order of every phase of the step loop).
+/// (the order of every phase of the step loop), and the descriptor's parts the
+/// kernel emitters fill (the contract's structs, ndp/Descriptor.h).
 struct ModelInfo {
   mlir::ModuleOp module;
   std::vector<PopInfo> pops;
   std::vector<ProjInfo> projs;
-  std::vector<KernelRecord> kernels;
-  std::vector<GrowRecord> grows;
-  std::vector<PruneRecord> prunes;
-  std::vector<AttendRecord> attends;
-  std::vector<MemoryRecord> memories;
+  std::vector<ndpabi::KernelDesc> kernels;  // KernelBuilder adds each kernel it makes
+  std::vector<ndpabi::GrowDesc> grows;
+  std::vector<ndpabi::PruneDesc> prunes;
+  std::vector<ndpabi::AttendDesc> attends;
+  std::vector<ndpabi::MemoryDesc> memories;
   /// Whether anything reads a neuron's importance (a rule, a condition, a
   /// record, snapshots, growth, memory): if nothing does, updates skip it.
   bool importanceUsed = true;
@@ -92,12 +61,11 @@ struct ModelInfo {
   ProjInfo *proj(llvm::StringRef name);
 
   /// The model descriptor the runtime reads (docs/design.md, "Model descriptor").
-  std::string descriptor();
+  ndpabi::ModelDesc model();
 };
 
-// Binding names (runtime/include/ndp/abi.h lists them).
-std::string popBinding(const std::string &pop, const std::string &what, const std::string &name = "");
-std::string projBinding(const std::string &proj, const std::string &what, const std::string &name = "");
+/// The contract's word for a dialect value kind (the two enums list the same kinds).
+ndpabi::ValueKind contractKind(ndp::ValueKind kind);
 
 /// The value of neuron `pop` named (kind, name) at element `idx`; reports on
 /// `at` and returns null when the type has no such value.

@@ -45,7 +45,7 @@ struct ConvertNDPToKernelsPass : impl::ConvertNDPToKernelsBase<ConvertNDPToKerne
     if (failedRead) return signalPassFailure();
 
     // The descriptor, NUL-terminated, as a constant the runtime reads by name.
-    std::string text = info.descriptor();
+    std::string text = ndpabi::printDescriptor(info.model());
     text.push_back('\0');
     OpBuilder b(&getContext());
     b.setInsertionPointToEnd(module.getBody());

@@ -50,7 +50,7 @@ RandomKey neuronKey(KernelBuilder &kb, PopInfo &pop, Value idx, Value step) {
   RandomKey k;
   k.step = step;
   k.group = (uint64_t(kEntityNeuron) << 32) | static_cast<uint64_t>(pop.index);
-  k.id = kb.load(kb.array(popBinding(pop.name(), "ids"), b.getI64Type()), idx, b.getI64Type());
+  k.id = kb.load(kb.array(popBinding(pop.name(), PopField::Ids), b.getI64Type()), idx, b.getI64Type());
   return k;
 }
 
@@ -58,7 +58,7 @@ void storeNeuronStates(KernelBuilder &kb, PopInfo &pop, ArrayRef<std::string> na
                        Value idx) {
   for (auto [n, v] : llvm::zip(names, vals)) {
     Type t = pop.type.valueType(ndp::ValueKind::State, n);
-    kb.store(v, kb.array(popBinding(pop.name(), "state", n), KernelBuilder::storageType(t)), idx, t);
+    kb.store(v, kb.array(popBinding(pop.name(), PopField::State, n), KernelBuilder::storageType(t)), idx, t);
   }
 }
 

@@ -19,9 +19,7 @@ Value i64Const(OpBuilder &b, Location l, uint64_t v) {
 }
 
 void emitInit(ModelInfo &info, PopInfo &pop) {
-  int index = static_cast<int>(info.kernels.size());
-  KernelBuilder kb(info.module, kernelName(index, pop.name(), "init"), index, "pop_init", pop.name(),
-                   pop.op.getLoc());
+  KernelBuilder kb(info, KernelKind::PopInit, pop.name(), pop.op.getLoc());
   Value i = openParallel(kb, kb.ctxIndex(kCtxBegin), kb.ctxIndex(kCtxEnd));
   Value initStep = i64Const(kb.b(), kb.loc(), kInitStep);
   ElementCloner ec(
@@ -35,7 +33,7 @@ void emitInit(ModelInfo &info, PopInfo &pop) {
   std::vector<std::string> names;
   for (Attribute a : pop.type.getStates()) names.push_back(cast<ndp::VarAttr>(a).getName().str());
   storeNeuronStates(kb, pop, names, vals, i);
-  info.kernels.push_back({index, "pop_init", pop.name(), kb.finish()});
+  kb.finish();
 }
 
 /// Clones the out region for one neuron with its states taken from `states`.
@@ -56,21 +54,19 @@ void storeOuts(KernelBuilder &kb, PopInfo &pop, ArrayRef<Value> outs, Value i) {
   SmallVector<Type> types = varTypes(pop.type.getOutputs());
   for (auto [k, a] : llvm::enumerate(pop.type.getOutputs())) {
     std::string n = cast<ndp::VarAttr>(a).getName().str();
-    kb.store(outs[k], kb.array(popBinding(pop.name(), "out", n), KernelBuilder::storageType(types[k])), i,
+    kb.store(outs[k], kb.array(popBinding(pop.name(), PopField::Out, n), KernelBuilder::storageType(types[k])), i,
              types[k]);
   }
 }
 
 void emitOut(ModelInfo &info, PopInfo &pop) {
-  int index = static_cast<int>(info.kernels.size());
-  KernelBuilder kb(info.module, kernelName(index, pop.name(), "out"), index, "pop_out", pop.name(),
-                   pop.op.getLoc());
+  KernelBuilder kb(info, KernelKind::PopOut, pop.name(), pop.op.getLoc());
   Value step = kb.ctxI64(kCtxStep);
   Value i = openParallel(kb, kb.ctxIndex(kCtxBegin), kb.ctxIndex(kCtxEnd));
   NeuronReads reads(kb, pop, i);
   SmallVector<Value> outs = computeOuts(kb, info, pop, reads, {}, step, [&] { return neuronKey(kb, pop, i, step); });
   storeOuts(kb, pop, outs, i);
-  info.kernels.push_back({index, "pop_out", pop.name(), kb.finish()});
+  kb.finish();
 }
 
 /// |out| (or the spike) as the f32 activity that importance averages.
@@ -92,7 +88,7 @@ void storeImportance(KernelBuilder &kb, PopInfo &pop, NeuronReads &reads, Value 
   Value a = fired ? activity(b, l, fired)
             : !outs.empty() ? activity(b, l, outs[0])
                             : b.create<arith::ConstantFloatOp>(l, llvm::APFloat(0.0f), b.getF32Type()).getResult();
-  Value impArray = kb.array(popBinding(pop.name(), "importance"), b.getF32Type());
+  Value impArray = kb.array(popBinding(pop.name(), PopField::Importance), b.getF32Type());
   Value imp = reads.get(ndp::ValueKind::Importance, "", b.getF32Type(), pop.op);
   Value dC = b.create<arith::ConstantFloatOp>(l, llvm::APFloat(static_cast<float>(d)), b.getF32Type());
   Value cC = b.create<arith::ConstantFloatOp>(l, llvm::APFloat(static_cast<float>(1.0 - d)), b.getF32Type());
@@ -101,9 +97,7 @@ void storeImportance(KernelBuilder &kb, PopInfo &pop, NeuronReads &reads, Value 
 }
 
 void emitUpdate(ModelInfo &info, PopInfo &pop) {
-  int index = static_cast<int>(info.kernels.size());
-  KernelBuilder kb(info.module, kernelName(index, pop.name(), "update"), index, "pop_update", pop.name(),
-                   pop.op.getLoc());
+  KernelBuilder kb(info, KernelKind::PopUpdate, pop.name(), pop.op.getLoc());
   OpBuilder &b = kb.b();
   Location l = kb.loc();
   Value step = kb.ctxI64(kCtxStep);
@@ -134,7 +128,7 @@ void emitUpdate(ModelInfo &info, PopInfo &pop) {
       for (size_t k = 0; k < result.size(); ++k)
         if (reset[k] != updated[k]) result[k] = b.create<arith::SelectOp>(l, fired, reset[k], updated[k]);
     }
-    kb.store(fired, kb.array(popBinding(pop.name(), "spiked"), b.getI8Type()), i, b.getI1Type());
+    kb.store(fired, kb.array(popBinding(pop.name(), PopField::Spiked), b.getI8Type()), i, b.getI1Type());
   }
 
   SmallVector<Type> types = varTypes(pop.type.getStates());
@@ -142,7 +136,7 @@ void emitUpdate(ModelInfo &info, PopInfo &pop) {
   for (auto [k, a] : llvm::enumerate(pop.type.getStates())) {
     std::string n = cast<ndp::VarAttr>(a).getName().str();
     if (result[k] == reads.loadedState(n)) continue;  // unchanged: no store
-    kb.store(result[k], kb.array(popBinding(pop.name(), "state", n), KernelBuilder::storageType(types[k])), i,
+    kb.store(result[k], kb.array(popBinding(pop.name(), PopField::State, n), KernelBuilder::storageType(types[k])), i,
              types[k]);
     changed.push_back(result[k]);
   }
@@ -155,7 +149,7 @@ void emitUpdate(ModelInfo &info, PopInfo &pop) {
 
   if (info.importanceUsed) storeImportance(kb, pop, reads, fired, outs, i);
   kb.checkFinite(changed);
-  info.kernels.push_back({index, "pop_update", pop.name(), kb.finish()});
+  kb.finish();
 }
 
 } // namespace

@@ -44,7 +44,7 @@ public:
     switch (r.getRole()) {
     case ndp::Role::Self: {
       Type t = r.getType();
-      v = kb_.load(kb_.array(projBinding(proj_.name(), byPre_ ? "by_pre_state" : "state", r.getName().str()),
+      v = kb_.load(kb_.array(projBinding(proj_.name(), byPre_ ? ProjField::ByPreState : ProjField::State, r.getName().str()),
                              KernelBuilder::storageType(t)),
                    byPre_ ? byPre_ : s_, t);
       break;
@@ -79,12 +79,12 @@ public:
     {
       OpBuilder::InsertionGuard guard(b);
       if (rowLoop_) b.setInsertionPoint(rowLoop_);
-      postId = kb_.load(kb_.array(popBinding(proj_.post->name(), "ids"), b.getI64Type()), p_, b.getI64Type());
+      postId = kb_.load(kb_.array(popBinding(proj_.post->name(), PopField::Ids), b.getI64Type()), p_, b.getI64Type());
     }
-    Value preId = kb_.load(kb_.array(popBinding(proj_.pre->name(), "ids"), b.getI64Type()), j_, b.getI64Type());
+    Value preId = kb_.load(kb_.array(popBinding(proj_.pre->name(), PopField::Ids), b.getI64Type()), j_, b.getI64Type());
     Value c32 = b.create<arith::ConstantIntOp>(l, 32, 64);
     k.id = b.create<arith::OrIOp>(l, b.create<arith::ShLIOp>(l, postId, c32), preId);
-    Value par = kb_.load(kb_.array(projBinding(proj_.name(), "par"), b.getI32Type()), s_, b.getI32Type());
+    Value par = kb_.load(kb_.array(projBinding(proj_.name(), ProjField::Par), b.getI32Type()), s_, b.getI32Type());
     k.par = b.create<arith::ExtUIOp>(l, b.getI64Type(), par);
     return k;
   }
@@ -113,7 +113,7 @@ SmallVector<Value> storeStates(KernelBuilder &kb, ProjInfo &proj, SynapseElement
   for (auto [k, a] : llvm::enumerate(proj.syn.getStates())) {
     std::string n = cast<ndp::VarAttr>(a).getName().str();
     if (vals[k] == el.loadedState(n)) continue;
-    kb.store(vals[k], kb.array(projBinding(proj.name(), "state", n), KernelBuilder::storageType(types[k])), s,
+    kb.store(vals[k], kb.array(projBinding(proj.name(), ProjField::State, n), KernelBuilder::storageType(types[k])), s,
              types[k]);
     changed.push_back(vals[k]);
   }
@@ -122,7 +122,7 @@ SmallVector<Value> storeStates(KernelBuilder &kb, ProjInfo &proj, SynapseElement
 
 /// The post neuron's channel this projection sums into.
 Value channelArray(KernelBuilder &kb, ProjInfo &proj) {
-  return kb.array(popBinding(proj.post->name(), "channel", proj.syn.getChannel().str()), kb.b().getF32Type());
+  return kb.array(popBinding(proj.post->name(), PopField::Channel, proj.syn.getChannel().str()), kb.b().getF32Type());
 }
 
 /// One synapse's work in a row sweep: its contribution to the row's sum (or
@@ -149,8 +149,8 @@ std::tuple<Value, Value, Value> openRows(KernelBuilder &kb, ProjInfo &proj) {
   auto par = b.create<scf::ParallelOp>(l, ValueRange{begin}, ValueRange{end}, ValueRange{kb.indexConst(1)});
   b.setInsertionPoint(par.getBody()->getTerminator());
   Value p = par.getInductionVars()[0];
-  Value start = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "row_start"), b.getI64Type()), p, b.getI64Type()));
-  Value len = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "row_len"), b.getI32Type()), p, b.getI32Type()));
+  Value start = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), ProjField::RowStart), b.getI64Type()), p, b.getI64Type()));
+  Value len = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), ProjField::RowLen), b.getI32Type()), p, b.getI32Type()));
   return {p, start, b.create<arith::AddIOp>(l, start, len)};
 }
 
@@ -175,7 +175,7 @@ void forEachRow(KernelBuilder &kb, ProjInfo &proj, bool accumulate,
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(loop.getBody());
     Value s = loop.getInductionVar();
-    Value j = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "pre"), b.getI32Type()), s, b.getI32Type()));
+    Value j = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), ProjField::Pre), b.getI32Type()), s, b.getI32Type()));
     SynapseWork w = body(s, j, p, loop);
     anyChecked = !w.checked.empty();
     // When every checked value is a factor of the contribution, a NaN or Inf
@@ -217,35 +217,31 @@ void addInto(KernelBuilder &kb, Value array, Value p, Value sum) {
 }
 
 void emitInit(ModelInfo &info, ProjInfo &proj) {
-  int index = static_cast<int>(info.kernels.size());
-  KernelBuilder kb(info.module, kernelName(index, proj.name(), "init"), index, "proj_init", proj.name(),
-                   proj.op.getLoc());
+  KernelBuilder kb(info, KernelKind::ProjInit, proj.name(), proj.op.getLoc());
   OpBuilder &b = kb.b();
   Location l = kb.loc();
-  Value slots = kb.array(projBinding(proj.name(), "init_slots"), b.getI64Type());
+  Value slots = kb.array(projBinding(proj.name(), ProjField::InitSlots), b.getI64Type());
   Value n = kb.size(slots);
   auto par = b.create<scf::ParallelOp>(l, ValueRange{kb.indexConst(0)}, ValueRange{n}, ValueRange{kb.indexConst(1)});
   b.setInsertionPoint(par.getBody()->getTerminator());
   Value k = par.getInductionVars()[0];
   Value s = toIndex(b, l, kb.load(slots, k, b.getI64Type()));
-  Value p = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "post_of"), b.getI32Type()), s, b.getI32Type()));
-  Value j = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "pre"), b.getI32Type()), s, b.getI32Type()));
+  Value p = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), ProjField::PostOf), b.getI32Type()), s, b.getI32Type()));
+  Value j = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), ProjField::Pre), b.getI32Type()), s, b.getI32Type()));
   Value initStep = b.create<arith::ConstantIntOp>(l, static_cast<int64_t>(kInitStep), 64);
   SynapseElement el(kb, info, proj, s, j, p, initStep);
   SmallVector<Value> vals = el.clone(proj.syn.getInit(), initStep);
   SmallVector<Type> types = varTypes(proj.syn.getStates());
   for (auto [i, a] : llvm::enumerate(proj.syn.getStates())) {
     std::string name = cast<ndp::VarAttr>(a).getName().str();
-    kb.store(vals[i], kb.array(projBinding(proj.name(), "state", name), KernelBuilder::storageType(types[i])), s,
+    kb.store(vals[i], kb.array(projBinding(proj.name(), ProjField::State, name), KernelBuilder::storageType(types[i])), s,
              types[i]);
   }
-  info.kernels.push_back({index, "proj_init", proj.name(), kb.finish()});
+  kb.finish();
 }
 
 void emitTransmit(ModelInfo &info, ProjInfo &proj) {
-  int index = static_cast<int>(info.kernels.size());
-  KernelBuilder kb(info.module, kernelName(index, proj.name(), "transmit"), index, "proj_transmit", proj.name(),
-                   proj.op.getLoc());
+  KernelBuilder kb(info, KernelKind::ProjTransmit, proj.name(), proj.op.getLoc());
   Value step = kb.ctxI64(kCtxStep);
   Value chan = channelArray(kb, proj);
   forEachRow(
@@ -256,13 +252,11 @@ void emitTransmit(ModelInfo &info, ProjInfo &proj) {
         return SynapseWork{el.clone(proj.syn.getTransmit(), step)[0], {}};
       },
       [&](Value p, Value sum) { addInto(kb, chan, p, sum); });
-  info.kernels.push_back({index, "proj_transmit", proj.name(), kb.finish()});
+  kb.finish();
 }
 
 void emitUpdate(ModelInfo &info, ProjInfo &proj) {
-  int index = static_cast<int>(info.kernels.size());
-  KernelBuilder kb(info.module, kernelName(index, proj.name(), "update"), index, "proj_update", proj.name(),
-                   proj.op.getLoc());
+  KernelBuilder kb(info, KernelKind::ProjUpdate, proj.name(), proj.op.getLoc());
   Value step = kb.ctxI64(kCtxStep);
   forEachRow(
       kb, proj, /*accumulate=*/false,
@@ -273,18 +267,16 @@ void emitUpdate(ModelInfo &info, ProjInfo &proj) {
         return SynapseWork{Value(), storeStates(kb, proj, el, vals, s)};
       },
       [](Value, Value) {});
-  info.kernels.push_back({index, "proj_update", proj.name(), kb.finish()});
+  kb.finish();
 }
 
 void emitFused(ModelInfo &info, ProjInfo &proj) {
-  int index = static_cast<int>(info.kernels.size());
-  KernelBuilder kb(info.module, kernelName(index, proj.name(), "fused"), index, "proj_fused", proj.name(),
-                   proj.op.getLoc());
+  KernelBuilder kb(info, KernelKind::ProjFused, proj.name(), proj.op.getLoc());
   OpBuilder &b = kb.b();
   Value step = kb.ctxI64(kCtxStep);
   // The contribution is for the next step: its clock and draws use step + 1.
   Value next = b.create<arith::AddIOp>(kb.loc(), step, b.create<arith::ConstantIntOp>(kb.loc(), 1, 64));
-  Value nextArray = kb.array(projBinding(proj.name(), "next"), b.getF32Type());
+  Value nextArray = kb.array(projBinding(proj.name(), ProjField::Next), b.getF32Type());
   forEachRow(
       kb, proj, /*accumulate=*/true,
       [&](Value s, Value j, Value p, Operation *rowLoop) {
@@ -298,36 +290,34 @@ void emitFused(ModelInfo &info, ProjInfo &proj) {
         return SynapseWork{el.clone(proj.syn.getTransmit(), next)[0], changed};
       },
       [&](Value p, Value sum) { b.create<memref::StoreOp>(kb.loc(), sum, nextArray, ValueRange{p}); });
-  info.kernels.push_back({index, "proj_fused", proj.name(), kb.finish()});
+  kb.finish();
 }
 
 void emitEventTransmit(ModelInfo &info, ProjInfo &proj) {
-  int index = static_cast<int>(info.kernels.size());
-  KernelBuilder kb(info.module, kernelName(index, proj.name(), "event"), index, "proj_event", proj.name(),
-                   proj.op.getLoc());
+  KernelBuilder kb(info, KernelKind::ProjEvent, proj.name(), proj.op.getLoc());
   OpBuilder &b = kb.b();
   Location l = kb.loc();
   Value step = kb.ctxI64(kCtxStep);
   Value chan = channelArray(kb, proj);
   // Sequential in spike order: every post neuron sums its inputs in ascending
   // pre order, the order of the gather, so both give the same bits.
-  Value spikes = kb.array(popBinding(proj.pre->name(), "spikes"), b.getI32Type());
+  Value spikes = kb.array(popBinding(proj.pre->name(), PopField::Spikes), b.getI32Type());
   auto outer = b.create<scf::ForOp>(l, kb.indexConst(0), kb.size(spikes), kb.indexConst(1));
   b.setInsertionPointToStart(outer.getBody());
   Value j = toIndex(b, l, kb.load(spikes, outer.getInductionVar(), b.getI32Type()));
-  Value start = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "by_pre_start"), b.getI64Type()), j, b.getI64Type()));
-  Value len = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "by_pre_len"), b.getI32Type()), j, b.getI32Type()));
+  Value start = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), ProjField::ByPreStart), b.getI64Type()), j, b.getI64Type()));
+  Value len = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), ProjField::ByPreLen), b.getI32Type()), j, b.getI32Type()));
   auto inner = b.create<scf::ForOp>(l, start, b.create<arith::AddIOp>(l, start, len), kb.indexConst(1));
   b.setInsertionPointToStart(inner.getBody());
   Value k = inner.getInductionVar();
-  Value s = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "by_pre"), b.getI64Type()), k, b.getI64Type()));
-  Value p = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "by_pre_post"), b.getI32Type()), k, b.getI32Type()));
+  Value s = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), ProjField::ByPre), b.getI64Type()), k, b.getI64Type()));
+  Value p = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), ProjField::ByPrePost), b.getI32Type()), k, b.getI32Type()));
   SynapseElement el(kb, info, proj, s, j, p, step);
   // Weights that never change are read from copies in this loop's order, not
   // through the slot (a gather per delivered synapse less).
   if (yieldsUnchangedStates(proj.syn.getUpdate(), proj.syn.getStates())) el.readStatesInPreOrder(k);
   addInto(kb, chan, p, el.clone(proj.syn.getTransmit(), step)[0]);
-  info.kernels.push_back({index, "proj_event", proj.name(), kb.finish()});
+  kb.finish();
 }
 
 /// The event kernel's sums, in parallel over post neurons (for the GPU, where
@@ -338,14 +328,12 @@ void emitEventTransmit(ModelInfo &info, ProjInfo &proj) {
 /// walks is exactly the pre neurons whose `spiked` is set (children that
 /// copied a spike included: Simulator::afterGrowth).
 void emitEventGather(ModelInfo &info, ProjInfo &proj) {
-  int index = static_cast<int>(info.kernels.size());
-  KernelBuilder kb(info.module, kernelName(index, proj.name(), "event_gather"), index, "proj_event_gather",
-                   proj.name(), proj.op.getLoc());
+  KernelBuilder kb(info, KernelKind::ProjEventGather, proj.name(), proj.op.getLoc());
   OpBuilder &b = kb.b();
   Location l = kb.loc();
   Value step = kb.ctxI64(kCtxStep);
   Value chan = channelArray(kb, proj);
-  Value spiked = kb.array(popBinding(proj.pre->name(), "spiked"), b.getI8Type());
+  Value spiked = kb.array(popBinding(proj.pre->name(), PopField::Spiked), b.getI8Type());
   auto [p, start, stop] = openRows(kb, proj);
   Value first = b.create<memref::LoadOp>(l, chan, ValueRange{p});
   auto loop = b.create<scf::ForOp>(l, start, stop, kb.indexConst(1), ValueRange{first});
@@ -353,7 +341,7 @@ void emitEventGather(ModelInfo &info, ProjInfo &proj) {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(loop.getBody());
     Value s = loop.getInductionVar(), sum = loop.getRegionIterArgs()[0];
-    Value j = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "pre"), b.getI32Type()), s, b.getI32Type()));
+    Value j = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), ProjField::Pre), b.getI32Type()), s, b.getI32Type()));
     Value fired = kb.load(spiked, j, b.getI1Type());
     auto ifFired = b.create<scf::IfOp>(l, TypeRange{b.getF32Type()}, fired, /*withElseRegion=*/true);
     b.setInsertionPointToStart(ifFired.thenBlock());
@@ -365,31 +353,29 @@ void emitEventGather(ModelInfo &info, ProjInfo &proj) {
     b.create<scf::YieldOp>(l, ifFired.getResult(0));
   }
   b.create<memref::StoreOp>(l, loop.getResult(0), chan, ValueRange{p});
-  info.kernels.push_back({index, "proj_event_gather", proj.name(), kb.finish()});
+  kb.finish();
 }
 
 /// Counts, per synapse, the consecutive steps on which the rule held; a row
 /// with a synapse at the limit is flagged for the runtime to remove it.
 void emitPrune(ModelInfo &info, ProjInfo &proj, ndp::PruneOp prune, const std::string &counter) {
-  int index = static_cast<int>(info.kernels.size());
-  KernelBuilder kb(info.module, kernelName(index, proj.name(), "prune"), index, "proj_prune", proj.name(),
-                   prune.getLoc());
+  KernelBuilder kb(info, KernelKind::ProjPrune, proj.name(), prune.getLoc());
   OpBuilder &b = kb.b();
   Location l = kb.loc();
   Value step = kb.ctxI64(kCtxStep);
-  Value counts = kb.array(projBinding(proj.name(), "state", counter), b.getI32Type());
+  Value counts = kb.array(projBinding(proj.name(), ProjField::State, counter), b.getI32Type());
   Value limit = b.create<arith::ConstantIntOp>(l, prune.getSteps(), 32);
   Value one = b.create<arith::ConstantIntOp>(l, 1, 32), zero = b.create<arith::ConstantIntOp>(l, 0, 32);
   Value p = openParallel(kb, kb.ctxIndex(kCtxBegin), kb.ctxIndex(kCtxEnd));
-  Value start = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "row_start"), b.getI64Type()), p, b.getI64Type()));
-  Value len = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "row_len"), b.getI32Type()), p, b.getI32Type()));
+  Value start = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), ProjField::RowStart), b.getI64Type()), p, b.getI64Type()));
+  Value len = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), ProjField::RowLen), b.getI32Type()), p, b.getI32Type()));
   Value none = b.create<arith::ConstantIntOp>(l, 0, 1);
   auto loop = b.create<scf::ForOp>(l, start, b.create<arith::AddIOp>(l, start, len), kb.indexConst(1), ValueRange{none});
   {
     OpBuilder::InsertionGuard g(b);
     b.setInsertionPointToStart(loop.getBody());
     Value s = loop.getInductionVar();
-    Value j = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), "pre"), b.getI32Type()), s, b.getI32Type()));
+    Value j = toIndex(b, l, kb.load(kb.array(projBinding(proj.name(), ProjField::Pre), b.getI32Type()), s, b.getI32Type()));
     SynapseElement el(kb, info, proj, s, j, p, step);
     el.hoistPostReadsBefore(loop);
     Value holds = el.clone(prune.getCond(), step)[0];
@@ -399,9 +385,8 @@ void emitPrune(ModelInfo &info, ProjInfo &proj, ndp::PruneOp prune, const std::s
     Value dead = b.create<arith::CmpIOp>(l, arith::CmpIPredicate::sge, next, limit);
     b.create<scf::YieldOp>(l, ValueRange{b.create<arith::OrIOp>(l, loop.getRegionIterArgs()[0], dead)});
   }
-  kb.store(loop.getResult(0), kb.array(projBinding(proj.name(), "dead_rows"), b.getI8Type()), p, b.getI1Type());
-  info.kernels.push_back({index, "proj_prune", proj.name(), kb.finish()});
-  info.prunes.push_back({proj.name(), counter, static_cast<int64_t>(prune.getSteps()), index});
+  kb.store(loop.getResult(0), kb.array(projBinding(proj.name(), ProjField::DeadRows), b.getI8Type()), p, b.getI1Type());
+  info.prunes.push_back({proj.name(), counter, static_cast<int64_t>(prune.getSteps()), kb.finish()});
 }
 
 } // namespace
@@ -410,7 +395,7 @@ void emitPruneKernels(ModelInfo &info, ndp::PruneOp prune) {
   for (ProjInfo &proj : info.projs) {
     if (proj.syn.getSymName() != prune.getSynapse()) continue;
     std::string counter = "prune." + std::to_string(info.prunes.size());
-    proj.hiddenStates.push_back({counter, "i32 1"});
+    proj.hiddenStates.push_back({counter, "i32", 1});
     emitPrune(info, proj, prune, counter);
   }
 }
