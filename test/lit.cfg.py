@@ -38,6 +38,19 @@ if config.ndpc_codegen:
     config.available_features.add("codegen")
 if config.ndpc_sanitized:
     config.available_features.add("sanitized")
+    # Models compiled by a release ndpc, linked against this sanitized runtime
+    # the way ndpc links a program (compiler/lib/Driver/Codegen.cpp).
+    if os.access(config.ndpc_model_compiler, os.X_OK):
+        config.available_features.add("sanitized-models")
+        lib = os.path.join(config.ndpc_obj_root, "lib")
+        config.substitutions.append(("%model-ndpc", config.ndpc_model_compiler))
+        config.substitutions.append(
+            ("%link-sanitized", config.cxx_compiler + " -fsanitize=address,undefined"))
+        config.substitutions.append(
+            ("%sanitized-runtime",
+             " ".join([os.path.join(lib, "libndprt_main.a"), os.path.join(lib, "libndprt.a"),
+                       "-L/usr/lib/llvm-19/lib", "-lomp", "-Wl,-rpath,/usr/lib/llvm-19/lib",
+                       "-lm", "-lpthread", "-ldl"])))
 if config.ndpc_fuzz:
     config.available_features.add("fuzzer")
     config.substitutions.append(
