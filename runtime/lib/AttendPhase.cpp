@@ -20,17 +20,17 @@ void Simulator::attendPhase() {
     pop.candScore.clear();
     for (const Attention::Candidate &c : found) pop.candScore.push_back(c.score);
     pop.candOk.assign(found.size(), 1);
-    if (d.cond >= 0) call(d.cond, 0, 0);
+    if (d.cond >= 0) kernels_->call(d.cond, 0, 0);
     std::vector<std::array<int32_t, 3>> made;  // (post, pre, parallel number)
     for (size_t k = 0; k < found.size(); ++k) {
       if (!pop.candOk[k]) continue;
       int32_t par = q.freeParallel(found[k].post, found[k].pre);
       if (par < 0) continue;
       q.add(found[k].post, found[k].pre, par);
-      newSynapses_[static_cast<size_t>(q.index())].push_back({found[k].post, found[k].pre, par});
+      growth_->added(q, found[k].post, found[k].pre, par);
       made.push_back({found[k].post, found[k].pre, par});
     }
-    initNew();
+    growth_->initNew();
     for (auto &[post, pre, par] : made) {
       auto [first, last] = q.pairSlots(post, pre);
       for (int64_t s = first; s < last; ++s)

@@ -82,21 +82,21 @@ struct In {
 
 void Simulator::writeCheckpoint(const std::string &path) {
   // Recordings go to disk first: a resumed run appends to them.
-  flushRecordings();
+  io_->flushRecordings();
   Out o;
   o.put<int64_t>(step_);
-  o.put<uint64_t>(scalars_.size());
-  for (double v : scalars_) o.put(v);
-  for (auto &p : pops_) {
+  o.put<uint64_t>(kernels_->scalars.size());
+  for (double v : kernels_->scalars) o.put(v);
+  for (auto &p : graph_.pops) {
     o.put<int64_t>(p->size());
     o.put<int64_t>(p->nextId());
-    o.put<int64_t>(clipped_[static_cast<size_t>(p->index())]);
+    o.put<int64_t>(growth_->clipped[static_cast<size_t>(p->index())]);
     for (Column *c : p->allColumns()) o.column(*c, p->size());
     const std::vector<int32_t> &spikes = p->spikeList();
     o.put<uint64_t>(spikes.size());
     o.raw(spikes.data(), spikes.size() * sizeof(int32_t));
   }
-  for (auto &q : projs_) {
+  for (auto &q : graph_.projs) {
     Projection::Counts c = q->counts();
     o.put(c.used);
     o.put(c.live);
@@ -120,7 +120,7 @@ void Simulator::writeCheckpoint(const std::string &path) {
     o.put<uint64_t>(a->params.data.size());
     o.raw(a->params.data.data(), a->params.data.size() * sizeof(float));
   }
-  for (Accuracy &a : accuracy_) {
+  for (RunIO::Accuracy &a : io_->accuracy) {
     o.put<uint64_t>(a.counts.size());
     o.raw(a.counts.data(), a.counts.size() * sizeof(a.counts[0]));
   }
@@ -188,15 +188,15 @@ void Simulator::restoreCheckpoint(const std::string &payload, const std::string 
                 ", past the run's " + std::to_string(total_) + " steps; give --steps N with N >= " +
                 std::to_string(step_));
   uint64_t nScalars = in.get<uint64_t>();
-  if (nScalars != scalars_.size()) in.need(payload.size() + 1);
-  for (double &v : scalars_) v = in.get<double>();
+  if (nScalars != kernels_->scalars.size()) in.need(payload.size() + 1);
+  for (double &v : kernels_->scalars) v = in.get<double>();
   for (size_t i = 0; i < desc_.params.size(); ++i)
-    if (std::string why = paramRangeError(desc_.params[i], scalars_[NDP_SCALAR_FIRST_PARAM + i]); !why.empty())
+    if (std::string why = paramRangeError(desc_.params[i], kernels_->scalars[NDP_SCALAR_FIRST_PARAM + i]); !why.empty())
       throw refuse(why);
-  if (!(scalars_[NDP_SCALAR_DT] > 0) || !std::isfinite(scalars_[NDP_SCALAR_DT]))
+  if (!(kernels_->scalars[NDP_SCALAR_DT] > 0) || !std::isfinite(kernels_->scalars[NDP_SCALAR_DT]))
     throw refuse("its dt is not a positive number");
   applyParams(/*fromDefaults=*/false);  // --param given now still applies
-  for (auto &p : pops_) {
+  for (auto &p : graph_.pops) {
     const int64_t max = p->desc().max;
     int64_t n = in.get<int64_t>(), nextId = in.get<int64_t>(), clipped = in.get<int64_t>();
     // At most `max` neurons can be born a step (initial neurons: step -1).
@@ -204,14 +204,14 @@ void Simulator::restoreCheckpoint(const std::string &payload, const std::string 
       throw refuse("population '" + p->name() + "' has " + std::to_string(n) + " neurons (max " +
                    std::to_string(max) + "), next id " + std::to_string(nextId) + " and " + std::to_string(clipped) +
                    " clipped divisions");
-    clipped_[static_cast<size_t>(p->index())] = clipped;
+    growth_->clipped[static_cast<size_t>(p->index())] = clipped;
     p->restore(n, nextId);
     for (Column *c : p->allColumns()) in.column(*c, n);
     p->spikes.resize(in.count(sizeof(int32_t)));
     in.raw(p->spikes.data(), p->spikes.size() * sizeof(int32_t));
     if (std::string why = p->checkRestored(step_); !why.empty()) throw refuse("population '" + p->name() + "': " + why);
   }
-  for (auto &q : projs_) {
+  for (auto &q : graph_.projs) {
     Projection::Counts c{in.get<int64_t>(), in.get<int64_t>(), in.get<int64_t>()};
     if (c.used < 0 || c.live < 0 || c.holes < 0) in.need(payload.size() + 1);
     const uint8_t nextValid = in.get<uint8_t>();
@@ -252,7 +252,7 @@ void Simulator::restoreCheckpoint(const std::string &payload, const std::string 
     if (in.count(sizeof(float)) != a->params.data.size()) in.need(payload.size() + 1);
     in.raw(a->params.data.data(), a->params.data.size() * sizeof(float));
   }
-  for (Accuracy &a : accuracy_) {
+  for (RunIO::Accuracy &a : io_->accuracy) {
     a.counts.resize(in.count(sizeof(a.counts[0])));
     in.raw(a.counts.data(), a.counts.size() * sizeof(a.counts[0]));
     for (auto &[t, match, n] : a.counts)
@@ -260,39 +260,12 @@ void Simulator::restoreCheckpoint(const std::string &payload, const std::string 
         throw refuse("its accuracy counts " + std::to_string(match) + " of " + std::to_string(n) + " at step " +
                      std::to_string(t));
     // Steps before this run's window: counted by a run with fewer steps.
-    const int64_t from = accuracyFrom();
+    const int64_t from = io_->accuracyFrom();
     a.counts.erase(std::remove_if(a.counts.begin(), a.counts.end(), [&](auto &c) { return c[0] < from; }),
                    a.counts.end());
   }
   if (in.at != payload.size()) in.need(payload.size() + 1);
-  loadRecordingsForResume(path);
-}
-
-void Simulator::loadRecordingsForResume(const std::string &ckpt) {
-  for (Recording &r : records_) {
-    std::string file = resolvePath(opts_.outDir, r.desc.path);
-    int64_t rows = step_ / r.desc.every;  // rows recorded before the checkpoint
-    r.values.clear();
-    r.rowCols.clear();
-    if (rows == 0) continue;
-    NpyArray a;
-    try {
-      a = readNpy(file);
-    } catch (const Fault &) {
-      throw Fault("cannot resume from '" + ckpt + "': the recording '" + file + "' it continues is missing or "
-                  "unreadable; resume in the --out-dir of the run that wrote the checkpoint");
-    }
-    int w = r.col->width();
-    bool shapeOk = a.shape.size() == (w > 1 ? 3u : 2u) && (w == 1 || a.shape[2] == w);
-    if (!shapeOk || a.shape[0] < rows)
-      throw Fault("cannot resume from '" + ckpt + "': the recording '" + file + "' has shape " +
-                  shapeString(a.shape) + ", but the checkpoint continues after " + std::to_string(rows) +
-                  " rows of it");
-    int64_t cols = a.shape[1];
-    r.values.reserve(static_cast<size_t>(rows * cols * w));
-    for (int64_t i = 0; i < rows * cols * w; ++i) r.values.push_back(static_cast<float>(a.data[static_cast<size_t>(i)]));
-    r.rowCols.assign(static_cast<size_t>(rows), cols);
-  }
+  io_->resumeRecordings(path, step_);
 }
 
 } // namespace ndprt

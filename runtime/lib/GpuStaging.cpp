@@ -3,14 +3,14 @@
 // the NaN flag) goes through page-locked copies, which the device reads and
 // writes in place.
 #include "Error.h"
-#include "Simulator.h"
+#include "Kernels.h"
 
 #include <algorithm>
 #include <cstring>
 
 namespace ndprt {
 
-size_t Simulator::stagedElementBytes(const Binding &b) {
+size_t KernelTable::stagedElementBytes(const Binding &b) {
   switch (b.kind) {
   case Binding::Ctx: case Binding::Scalars: case Binding::InitSlots: return 8;
   case Binding::Status: case Binding::Spikes: case Binding::ScratchI32: case Binding::ScratchF32: return 4;
@@ -19,14 +19,14 @@ size_t Simulator::stagedElementBytes(const Binding &b) {
   }
 }
 
-void Simulator::stageIn(Kernel &k, ndp_view *v) {
+void KernelTable::stageIn(Kernel &k, ndp_view *v) {
   k.staged.resize(k.bindings.size(), {nullptr, 0});
   k.prefetched.resize(k.bindings.size(), nullptr);
   for (size_t i = 0; i < k.bindings.size(); ++i) {
     const Binding &b = k.bindings[i];
     const size_t elem = stagedElementBytes(b);
     if (!elem) {
-      if (&b.col->memory() != device_.get() && v[i].aligned)
+      if (&b.col->memory() != device_ && v[i].aligned)
         throw Fault("internal error: column '" + b.col->name() + "' of kernel " + kernelKindName(k.kind) + " " + k.target +
                     " is not in device memory");
       // A column made or moved on the host (the build, growth) goes to the
@@ -51,12 +51,12 @@ void Simulator::stageIn(Kernel &k, ndp_view *v) {
   }
 }
 
-void Simulator::stageOut(Kernel &k, ndp_view *v) {
+void KernelTable::stageOut(Kernel &k, ndp_view *v) {
   for (size_t i = 0; i < k.bindings.size(); ++i) {
     const Binding &b = k.bindings[i];
     void *host = nullptr;  // what kernels write; the rest they only read
     switch (b.kind) {
-    case Binding::Status: host = &status_; break;
+    case Binding::Status: host = &status; break;
     case Binding::ScratchI32: host = b.i32->data(); break;
     case Binding::ScratchF32: host = b.f32->data(); break;
     case Binding::ScratchU8: host = b.u8->data(); break;

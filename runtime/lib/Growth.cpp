@@ -1,8 +1,5 @@
-// Phase 7 of a step: pruning, then growth (language.md sections 4 and 5). The
-// kernels evaluate the rules' conditions in parallel; the edits are applied
-// here, one at a time, in neuron-id order, so a run is the same with any number
-// of threads. See docs/design.md, "Growth", for the wiring rules.
-#include "Simulator.h"
+// Pruning and growth (Growth.h); docs/design.md, "Growth", has the wiring rules.
+#include "Growth.h"
 
 #include "Error.h"
 #include "Rng.h"
@@ -51,13 +48,24 @@ constexpr size_t kTwoHopCandidates = 16, kSampledCandidates = 16, kScanNeighbour
 
 } // namespace
 
-void Simulator::prunePhase() {
+Growth::Growth(const ModelDesc &desc, Graph &graph, KernelTable &kernels, uint64_t seed, bool lazySpikes)
+    : clipped(graph.pops.size(), 0), desc_(desc), graph_(graph), kernels_(kernels), seed_(seed),
+      lazySpikes_(lazySpikes), newSynapses_(graph.projs.size()) {
+  for (const GrowDesc &g : desc_.grows)
+    if (!graph_.population(g.pop)) throw Fault("the model descriptor grows an unknown population '" + g.pop + "'");
+}
+
+void Growth::added(Projection &q, int64_t post, int64_t pre, int32_t par) {
+  newSynapses_[static_cast<size_t>(q.index())].push_back({post, pre, par});
+}
+
+void Growth::prune() {
   for (const PruneDesc &pr : desc_.prunes) {
-    Projection *q = projection(pr.proj);
+    Projection *q = graph_.projection(pr.proj);
     if (!q || q->post().size() == 0) continue;
     Column *counter = stateColumn(*q, pr.counter);
     if (!counter) throw Fault("the model descriptor prunes with an unknown counter '" + pr.counter + "'");
-    call(pr.kernel, 0, q->post().size());
+    kernels_.call(pr.kernel, 0, q->post().size());
     const uint8_t *dead = q->deadRows.as<uint8_t>();
     const int32_t *count = counter->as<int32_t>();
     for (int64_t p = 0; p < q->post().size(); ++p) {
@@ -67,14 +75,15 @@ void Simulator::prunePhase() {
         if (count[s0 + i] >= pr.steps) q->kill(s0 + i);
     }
   }
-  for (auto &q : projs_) q->fold();
+  for (auto &q : graph_.projs) q->fold();
 }
 
-void Simulator::growPhase() {
+void Growth::grow(int64_t step) {
+  step_ = step;
   bool grew = false;
   for (const GrowDesc &g : desc_.grows) {
     if ((step_ + 1) % g.every != 0) continue;
-    Population &pop = *population(g.pop);
+    Population &pop = *graph_.population(g.pop);
     for (const GrowRuleDesc &r : g.rules) {
       if (r.divide) divide(pop, r);
       else connect(pop, r);
@@ -82,35 +91,35 @@ void Simulator::growPhase() {
     grew = true;
   }
   if (grew)
-    for (auto &q : projs_) q->maybeCompact();
+    for (auto &q : graph_.projs) q->maybeCompact();
 }
 
-int64_t Simulator::rowLimit(const Projection &q) const {
+int64_t Growth::rowLimit(const Projection &q) const {
   if (q.desc().conn != Connectivity::Fanin) return INT64_MAX;
   return q.desc().fanin * q.desc().multiplicity;
 }
 
-void Simulator::afterGrowth(Population &pop, int64_t first) {
-  for (auto &q : projs_)
+void Growth::afterGrowth(Population &pop, int64_t first) {
+  for (auto &q : graph_.projs)
     if (&q->pre() == &pop || &q->post() == &pop) q->resizeRows();
   // The children's outs, from the state they copied and were assigned.
-  PopKernels &pk = popKernels_[static_cast<size_t>(pop.index())];
-  if (pk.out >= 0) call(pk.out, first, pop.size());
+  const PopKernels &pk = kernels_.pop(pop);
+  if (pk.out >= 0) kernels_.call(pk.out, first, pop.size());
   // A child that copied a spike delivers it, like its parent, next step.
-  if (pop.desc().spiking) pop.collectSpikes(device_ != nullptr);
+  if (pop.desc().spiking) pop.collectSpikes(lazySpikes_);
 }
 
-void Simulator::divide(Population &pop, const GrowRuleDesc &rule) {
+void Growth::divide(Population &pop, const GrowRuleDesc &rule) {
   const int64_t n0 = pop.size();
   if (n0 == 0) return;
-  call(rule.select, 0, n0);
+  kernels_.call(rule.select, 0, n0);
   const uint8_t *flags = pop.flags.as<uint8_t>();
   std::vector<int64_t> parents;
   for (int64_t i = 0; i < n0; ++i)
     if (flags[i]) parents.push_back(i);
   const int64_t room = std::max<int64_t>(0, pop.desc().max - n0);
   if (static_cast<int64_t>(parents.size()) > room) {
-    clipped_[static_cast<size_t>(pop.index())] += static_cast<int64_t>(parents.size()) - room;
+    clipped[static_cast<size_t>(pop.index())] += static_cast<int64_t>(parents.size()) - room;
     parents.resize(static_cast<size_t>(room));
   }
   if (parents.empty()) return;
@@ -124,10 +133,10 @@ void Simulator::divide(Population &pop, const GrowRuleDesc &rule) {
     pop.editParent.push_back(static_cast<int32_t>(parents[k]));
     pop.editChild.push_back(static_cast<int32_t>(child));
   }
-  if (rule.child >= 0) call(rule.child, 0, 0);
+  if (rule.child >= 0) kernels_.call(rule.child, 0, 0);
   afterGrowth(pop, first);
   for (size_t k = 0; k < parents.size(); ++k)
-    for (auto &q : projs_) {
+    for (auto &q : graph_.projs) {
       if (&q->pre() != &pop && &q->post() != &pop) continue;
       if (rule.split) wireSplit(*q, pop, parents[k], first + static_cast<int64_t>(k));
       else wireFresh(*q, pop, parents[k], first + static_cast<int64_t>(k));
@@ -135,7 +144,7 @@ void Simulator::divide(Population &pop, const GrowRuleDesc &rule) {
   initNew();
 }
 
-void Simulator::wireSplit(Projection &q, Population &pop, int64_t parent, int64_t child) {
+void Growth::wireSplit(Projection &q, Population &pop, int64_t parent, int64_t child) {
   std::vector<char> bytes;
   std::vector<std::pair<int32_t, std::vector<char>>> copies;
   // Outgoing first: halve each parent -> m and give the child the other half,
@@ -174,7 +183,7 @@ void Simulator::wireSplit(Projection &q, Population &pop, int64_t parent, int64_
   }
 }
 
-void Simulator::wireFresh(Projection &q, Population &pop, int64_t parent, int64_t child) {
+void Growth::wireFresh(Projection &q, Population &pop, int64_t parent, int64_t child) {
   const int64_t limit = rowLimit(q), k = q.desc().multiplicity;
   auto room = [&](int64_t post) { return q.rowLen.as<int32_t>()[post] + k <= limit; };
   // The developmental-program rule: the child connects to its parent and to the
@@ -214,7 +223,7 @@ void Simulator::wireFresh(Projection &q, Population &pop, int64_t parent, int64_
     if (room(c)) addFresh(q, c, child);
 }
 
-void Simulator::addFresh(Projection &q, int64_t post, int64_t pre) {
+void Growth::addFresh(Projection &q, int64_t post, int64_t pre) {
   auto &made = newSynapses_[static_cast<size_t>(q.index())];
   for (int32_t m = 0; m < q.desc().multiplicity; ++m) {
     q.add(post, pre, m);
@@ -222,11 +231,11 @@ void Simulator::addFresh(Projection &q, int64_t post, int64_t pre) {
   }
 }
 
-void Simulator::initNew() {
-  for (auto &q : projs_) {
+void Growth::initNew() {
+  for (auto &q : graph_.projs) {
     auto &made = newSynapses_[static_cast<size_t>(q->index())];
     if (made.empty()) continue;
-    ProjKernels &qk = projKernels_[static_cast<size_t>(q->index())];
+    ProjKernels &qk = kernels_.proj(*q);
     if (qk.init >= 0) {
       // Slots move while rows grow: find each synapse's now that the edits are done.
       q->initSlots.clear();
@@ -235,15 +244,15 @@ void Simulator::initNew() {
         for (int64_t s = firstSlot; s < lastSlot; ++s)
           if (q->par.as<int32_t>()[s] == parNum) q->initSlots.push_back(s);
       }
-      call(qk.init, 0, 0);
+      kernels_.call(qk.init, 0, 0);
       q->initSlots.clear();
     }
     made.clear();
   }
 }
 
-void Simulator::connect(Population &pop, const GrowRuleDesc &rule) {
-  Projection *q = projection(rule.proj);
+void Growth::connect(Population &pop, const GrowRuleDesc &rule) {
+  Projection *q = graph_.projection(rule.proj);
   if (!q) throw Fault("the model descriptor connects through an unknown projection '" + rule.proj + "'");
   const int64_t n = pop.size();
   if (n < 2) return;
@@ -280,7 +289,7 @@ void Simulator::connect(Population &pop, const GrowRuleDesc &rule) {
       }
     }
     pop.candOk.assign(pop.candA.size(), 0);
-    call(rule.connect, 0, 0);
+    kernels_.call(rule.connect, 0, 0);
     auto &made = newSynapses_[static_cast<size_t>(q->index())];
     for (size_t k = 0; k < pop.candA.size(); ++k) {
       if (!pop.candOk[k]) continue;

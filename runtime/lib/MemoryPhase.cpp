@@ -13,12 +13,12 @@ void Simulator::memoryPhase() {
     const float novelty = m.match();
     const float *imp = slots.importance.as<float>();
     std::vector<float> before(imp, imp + slots.size());
-    call(popKernels_[static_cast<size_t>(slots.index())].update, 0, slots.size());
+    kernels_->call(kernels_->pop(slots).update, 0, slots.size());
     m.winnersTakeAll(before);
     if (slots.desc().spiking) slots.collectSpikes(device_ != nullptr);
     slots.candScore.assign(1, novelty);
     slots.candOk.assign(1, 0);
-    call(m.desc().cond, 0, 0);
+    kernels_->call(m.desc().cond, 0, 0);
     if (slots.candOk[0]) m.write();
   }
   if (!memories_.empty()) checkStatus("memory region update");

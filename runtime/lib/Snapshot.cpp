@@ -61,8 +61,8 @@ void Simulator::writeSnapshot() {
   std::ostringstream meta;
   meta << "{\"model\": " << jsonString(desc_.name) << ", \"step\": " << step_ << ", \"seed\": " << seed_
        << ", \"populations\": [";
-  for (size_t i = 0; i < pops_.size(); ++i) {
-    Population &p = *pops_[i];
+  for (size_t i = 0; i < graph_.pops.size(); ++i) {
+    Population &p = *graph_.pops[i];
     meta << (i ? ", " : "") << "{\"name\": " << jsonString(p.name()) << ", \"type\": " << jsonString(p.desc().typeName)
          << ", \"neurons\": " << p.size() << "}";
     const std::string k = p.name() + "/";
@@ -74,8 +74,8 @@ void Simulator::writeSnapshot() {
       for (Column &c : *cols) zip.add(k + c.name() + ".npy", whole(c, p.size()));
   }
   meta << "], \"projections\": [";
-  for (size_t i = 0; i < projs_.size(); ++i) {
-    Projection &q = *projs_[i];
+  for (size_t i = 0; i < graph_.projs.size(); ++i) {
+    Projection &q = *graph_.projs[i];
     meta << (i ? ", " : "") << "{\"name\": " << jsonString(q.name()) << ", \"pre\": " << jsonString(q.desc().pre)
          << ", \"post\": " << jsonString(q.desc().post) << ", \"synapse\": " << jsonString(q.desc().synapse)
          << ", \"synapses\": " << q.synapses() << "}";

@@ -1,0 +1,209 @@
+// The run's feeds, recordings, accuracy counts, progress and report (RunIO.h).
+#include "RunIO.h"
+
+#include "Error.h"
+#include "Files.h"
+#include "Npy.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <sstream>
+#include <unistd.h>
+
+namespace ndprt {
+
+namespace {
+
+int sign(double v) { return v > 0 ? 1 : v < 0 ? -1 : 0; }
+
+std::string fmt(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+} // namespace
+
+RunIO::RunIO(const ModelDesc &desc, const Options &opts, Graph &graph, uint64_t seed, int64_t total)
+    : desc_(desc), opts_(opts), graph_(graph), total_(total) {
+  for (const FeedDesc &f : desc_.run.feeds) {
+    Feed feed;
+    feed.pop = graph_.population(f.pop);
+    feed.input = feed.pop->find(ValueKind::Input, f.input);
+    int64_t n = feed.pop->size();
+    if (!f.file.empty()) {
+      std::string path = resolvePath(opts_.outDir, f.file);
+      NpyArray a = readNpy(path);
+      if (a.shape.size() != 2 || a.shape[1] != n || a.shape[0] < 1)
+        throw Fault("'" + path + "' has shape " + shapeString(a.shape) + ", but feeding " + f.pop + "." + f.input +
+                    " (" + std::to_string(n) + " neurons) needs [rows, " + std::to_string(n) + "]");
+      feed.nrows = a.shape[0];
+      feed.rows.assign(a.data.begin(), a.data.end());
+      feed.width = n;
+    } else {
+      std::string key = f.task;
+      auto it = tasks_.find(key);
+      if (it == tasks_.end())
+        it = tasks_.emplace(key, std::make_unique<PatternsTask>(seed, f.n, f.size, f.hold, f.noise)).first;
+      feed.task = it->second.get();
+      feed.target = f.target;
+      feed.width = f.size;
+    }
+    feeds_.push_back(std::move(feed));
+  }
+  for (const RecordDesc &r : desc_.run.records) {
+    Recording rec{r, graph_.population(r.pop), nullptr, {}, {}};
+    rec.col = rec.pop->find(r.kind, r.name);
+    if (!rec.col) throw Fault("cannot record " + r.pop + "." + r.name);
+    records_.push_back(std::move(rec));
+  }
+  for (const ReportDesc &r : desc_.run.reports)
+    if (r.kind == ReportDesc::Kind::Accuracy) {
+      Accuracy a{r, graph_.population(r.pop1)->find(r.kind1, r.name1), graph_.population(r.pop2)->find(r.kind2, r.name2),
+                 graph_.population(r.pop1), graph_.population(r.pop2), {}};
+      accuracy.push_back(a);
+    }
+  start_ = lastProgress_ = std::chrono::steady_clock::now();
+}
+
+void RunIO::feed(int64_t t) {
+  // The neurons the source covers; children born later keep the input they
+  // copied from their parent.
+  for (Feed &f : feeds_) {
+    float *in = f.input->as<float>();
+    if (f.task) f.task->fill(t, f.target, in);
+    else std::memcpy(in, &f.rows[static_cast<size_t>((t % f.nrows) * f.width)],
+                     static_cast<size_t>(f.width) * sizeof(float));
+  }
+}
+
+void RunIO::record(int64_t step) {
+  const int64_t t = step;
+  for (Recording &r : records_) {
+    if ((t + 1) % r.desc.every != 0) continue;
+    Population &p = *r.pop;
+    const int64_t *ids = p.ids.as<int64_t>();
+    int64_t cols = p.size() == 0 ? 0 : ids[p.size() - 1] + 1;
+    int w = r.col->width();
+    size_t base = r.values.size();
+    r.values.resize(base + static_cast<size_t>(cols * w), std::nanf(""));
+    for (int64_t i = 0; i < p.size(); ++i)
+      for (int l = 0; l < w; ++l)
+        r.values[base + static_cast<size_t>(ids[i] * w + l)] = static_cast<float>(r.col->get(i, l));
+    r.rowCols.push_back(cols);
+  }
+  if (t >= accuracyFrom())
+    for (Accuracy &a : accuracy) {
+      int64_t n = std::min(a.pa->size(), a.pb->size()), match = 0;
+      for (int64_t i = 0; i < n; ++i) match += sign(a.a->get(i)) == sign(a.b->get(i));
+      a.counts.push_back({t, match, n});
+    }
+}
+
+void RunIO::progress(int64_t step, bool done) {
+  if (opts_.quiet || !::isatty(2)) return;
+  auto now = std::chrono::steady_clock::now();
+  if (!done && std::chrono::duration<double>(now - lastProgress_).count() < 0.1) return;
+  lastProgress_ = now;
+  double frac = total_ > 0 ? static_cast<double>(step) / static_cast<double>(total_) : 1.0;
+  double secs = std::chrono::duration<double>(now - start_).count();
+  int filled = static_cast<int>(frac * 30);
+  std::string bar(static_cast<size_t>(filled), '=');
+  bar.resize(30, ' ');
+  std::fprintf(stderr, "\r[%s] %3d%%  step %lld/%lld  %.0f steps/s ", bar.c_str(), static_cast<int>(frac * 100),
+               static_cast<long long>(step), static_cast<long long>(total_),
+               secs > 0 ? static_cast<double>(step) / secs : 0.0);
+  if (done) std::fputc('\n', stderr);
+}
+
+void RunIO::flushRecordings() {
+  for (Recording &r : records_) {
+    int64_t rows = static_cast<int64_t>(r.rowCols.size());
+    int64_t cols = 0;
+    for (int64_t c : r.rowCols) cols = std::max(cols, c);
+    int w = r.col->width();
+    std::vector<float> out(static_cast<size_t>(rows * cols * w), std::nanf(""));
+    size_t at = 0;
+    for (int64_t i = 0; i < rows; ++i) {
+      size_t n = static_cast<size_t>(r.rowCols[static_cast<size_t>(i)] * w);
+      std::copy(r.values.begin() + static_cast<std::ptrdiff_t>(at),
+                r.values.begin() + static_cast<std::ptrdiff_t>(at + n),
+                out.begin() + static_cast<std::ptrdiff_t>(i * cols * w));
+      at += n;
+    }
+    std::vector<int64_t> shape{rows, cols};
+    if (w > 1) shape.push_back(w);
+    writeNpyF32(resolvePath(opts_.outDir, r.desc.path), shape, out.data());
+  }
+}
+
+void RunIO::resumeRecordings(const std::string &ckpt, int64_t step) {
+  for (Recording &r : records_) {
+    std::string file = resolvePath(opts_.outDir, r.desc.path);
+    int64_t rows = step / r.desc.every;  // rows recorded before the checkpoint
+    r.values.clear();
+    r.rowCols.clear();
+    if (rows == 0) continue;
+    NpyArray a;
+    try {
+      a = readNpy(file);
+    } catch (const Fault &) {
+      throw Fault("cannot resume from '" + ckpt + "': the recording '" + file + "' it continues is missing or "
+                  "unreadable; resume in the --out-dir of the run that wrote the checkpoint");
+    }
+    int w = r.col->width();
+    bool shapeOk = a.shape.size() == (w > 1 ? 3u : 2u) && (w == 1 || a.shape[2] == w);
+    if (!shapeOk || a.shape[0] < rows)
+      throw Fault("cannot resume from '" + ckpt + "': the recording '" + file + "' has shape " +
+                  shapeString(a.shape) + ", but the checkpoint continues after " + std::to_string(rows) +
+                  " rows of it");
+    int64_t cols = a.shape[1];
+    r.values.reserve(static_cast<size_t>(rows * cols * w));
+    for (int64_t i = 0; i < rows * cols * w; ++i) r.values.push_back(static_cast<float>(a.data[static_cast<size_t>(i)]));
+    r.rowCols.assign(static_cast<size_t>(rows), cols);
+  }
+}
+
+std::string RunIO::report(int64_t step, uint64_t seed, const std::vector<int64_t> &clipped) const {
+  std::ostringstream os;
+  os << "report " << desc_.name << " (" << step << " steps, seed " << seed << ")\n";
+  size_t acc = 0;
+  for (const ReportDesc &r : desc_.run.reports) {
+    os << "  " << r.label << " = ";
+    if (r.kind == ReportDesc::Kind::Accuracy) {
+      const Accuracy &a = accuracy[acc++];
+      int64_t match = 0, total = 0;
+      for (auto &[t, m, n] : a.counts)
+        if (t >= accuracyFrom()) match += m, total += n;
+      os << (total ? fmt(static_cast<double>(match) / static_cast<double>(total)) : std::string("n/a"));
+    } else if (r.kind == ReportDesc::Kind::Neurons) {
+      os << graph_.population(r.pop1)->size();
+    } else {
+      int64_t n = 0;
+      for (auto &q : graph_.projs)
+        if (q->desc().synapse == r.pop1) n += q->synapses();
+      os << n;
+    }
+    os << "\n";
+  }
+  // Growth that a population's max refused (language.md section 4).
+  for (auto &p : graph_.pops) {
+    bool grows = false;
+    for (const GrowDesc &g : desc_.grows)
+      for (const GrowRuleDesc &r : g.rules) grows |= g.pop == p->name() && r.divide;
+    if (grows)
+      os << "  divisions clipped at max(" << p->name() << ") = " << clipped[static_cast<size_t>(p->index())] << "\n";
+  }
+  return os.str();
+}
+
+std::string RunIO::statsHeader(int64_t step) const {
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  std::ostringstream os;
+  os << "stats: " << step << " steps in " << fmt(secs) << " s (" << fmt(secs > 0 ? step / secs : 0) << " steps/s)\n";
+  return os.str();
+}
+
+} // namespace ndprt

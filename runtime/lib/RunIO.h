@@ -1,0 +1,86 @@
+// What a run reads and writes besides the graph (language.md section 4, "run"):
+// the feeds of phase 1, the recordings and accuracy counts of phase 8, the
+// progress bar, the report at the end. Recordings are kept in memory and
+// written whole (atomically) at checkpoints and at the end, so a failed run
+// leaves no partial file.
+#ifndef NDPRT_RUNIO_H
+#define NDPRT_RUNIO_H
+
+#include "Descriptor.h"
+#include "Graph.h"
+#include "Options.h"
+#include "Tasks.h"
+
+#include <array>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ndprt {
+
+class RunIO {
+public:
+  /// Reads the feed files and makes the tasks; `total`: the run's steps.
+  RunIO(const ModelDesc &desc, const Options &opts, Graph &graph, uint64_t seed, int64_t total);
+
+  /// Phase 1 of step `step`: every fed input.
+  void feed(int64_t step);
+  /// Phase 8 of step `step`: the recordings whose `every` fires, the accuracy counts.
+  void record(int64_t step);
+  /// The progress bar on a terminal, after `step` steps.
+  void progress(int64_t step, bool done);
+  /// Writes every recording (atomically).
+  void flushRecordings();
+  /// Resuming at `step`: the rows the recordings had then, from --out-dir.
+  void resumeRecordings(const std::string &checkpoint, int64_t step);
+  /// The report after `step` steps (`clipped`: divisions refused per population).
+  std::string report(int64_t step, uint64_t seed, const std::vector<int64_t> &clipped) const;
+  /// "stats: N steps in S s (R steps/s)"
+  std::string statsHeader(int64_t step) const;
+
+  /// An accuracy report's counts: (step, matches, neurons) of each counted
+  /// step, kept per step so that a run resumed with more steps than the one
+  /// that wrote the checkpoint drops those before its own window.
+  struct Accuracy {
+    ReportDesc desc;
+    Column *a, *b;
+    Population *pa, *pb;
+    std::vector<std::array<int64_t, 3>> counts;
+  };
+  std::vector<Accuracy> accuracy;
+  /// The first step of the window `accuracy` averages over (the last tenth).
+  int64_t accuracyFrom() const { return total_ - std::max<int64_t>(1, total_ / 10); }
+
+private:
+  struct Feed {
+    Population *pop;
+    Column *input;
+    int64_t width = 0;  // neurons the source feeds (the population's size at the start)
+    const PatternsTask *task = nullptr;
+    bool target = false;
+    std::vector<float> rows;  // a file source: rows x neurons
+    int64_t nrows = 0;
+  };
+  struct Recording {
+    RecordDesc desc;
+    Population *pop;
+    Column *col;
+    std::vector<float> values;     // rows of `width` lanes per stable id
+    std::vector<int64_t> rowCols;  // columns (largest stable id + 1) of each row
+  };
+
+  const ModelDesc &desc_;
+  const Options &opts_;
+  Graph &graph_;
+  int64_t total_;
+  std::map<std::string, std::unique_ptr<PatternsTask>> tasks_;
+  std::vector<Feed> feeds_;
+  std::vector<Recording> records_;
+  std::chrono::steady_clock::time_point start_, lastProgress_;
+};
+
+} // namespace ndprt
+
+#endif
