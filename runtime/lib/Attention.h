@@ -1,3 +1,6 @@
+// The runtime's attention layer (docs/attention.md): an attend block's weights
+// as one flat vector and the layer that updates every embedding from all
+// neurons with a streaming softmax, never an N x N matrix.
 #ifndef NDPRT_ATTENTION_H
 #define NDPRT_ATTENTION_H
 

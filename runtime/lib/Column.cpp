@@ -1,3 +1,4 @@
+// Columns: growable per-element arrays in host or device memory (Column.h).
 #include "Column.h"
 
 #include "Error.h"

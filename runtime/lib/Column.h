@@ -1,3 +1,6 @@
+// A column: one per-element array of the graph (a state, an input, a row
+// index), growing geometrically, in the memory its run gives it (host, or
+// managed memory for a GPU run). Kernels see columns as memref views.
 #ifndef NDPRT_COLUMN_H
 #define NDPRT_COLUMN_H
 

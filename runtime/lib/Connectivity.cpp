@@ -1,3 +1,5 @@
+// The initial synapses of each projection rule (all, one_to_one, fanin, p,
+// from a file), drawn deterministically from the run seed (Connectivity.h).
 #include "Connectivity.h"
 
 #include "Error.h"

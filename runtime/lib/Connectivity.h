@@ -1,3 +1,4 @@
+// Which (post, pre) pairs a projection starts with.
 #ifndef NDPRT_CONNECTIVITY_H
 #define NDPRT_CONNECTIVITY_H
 

@@ -1,3 +1,4 @@
+// The checksum of checkpoints and of zip entries (snapshots), written once.
 #ifndef NDPRT_CRC32_H
 #define NDPRT_CRC32_H
 

@@ -1,3 +1,4 @@
+// The one exception type of the runtime: a fault the user can act on.
 #ifndef NDPRT_ERROR_H
 #define NDPRT_ERROR_H
 

@@ -1,3 +1,5 @@
+// Memory regions: matching keys, k-winner-take-all, one-shot writes and
+// recall (Memory.h, docs/memory.md).
 #include "Memory.h"
 
 #include "Error.h"

@@ -1,3 +1,4 @@
+// A memory region's stored keys and values and the operations of phase 5.
 #ifndef NDPRT_MEMORY_H
 #define NDPRT_MEMORY_H
 

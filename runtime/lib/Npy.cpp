@@ -1,3 +1,5 @@
+// Reading and writing NumPy .npy files: every size a header claims is
+// bounded and checked against the file before anything is allocated.
 #include "Npy.h"
 
 #include "Error.h"

@@ -1,3 +1,5 @@
+// NumPy .npy files: the format of feeds, `load` files, edge lists and
+// recordings.
 #ifndef NDPRT_NPY_H
 #define NDPRT_NPY_H
 

@@ -1,3 +1,5 @@
+// Populations: growth with stable ids, copies for division, the spike list,
+// and the checks a restored population must pass (Population.h).
 #include "Population.h"
 
 #include <cstring>

@@ -1,3 +1,4 @@
+// The neurons of one population, as columns.
 #ifndef NDPRT_POPULATION_H
 #define NDPRT_POPULATION_H
 

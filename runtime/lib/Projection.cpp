@@ -1,3 +1,6 @@
+// Projections: ragged rows with slack, adding, killing, folding and
+// compacting synapses, the by-pre index, and the checks a restored projection
+// must pass (Projection.h).
 #include "Projection.h"
 
 #include "Error.h"

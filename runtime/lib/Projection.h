@@ -1,3 +1,4 @@
+// The synapses of one projection and their storage.
 #ifndef NDPRT_PROJECTION_H
 #define NDPRT_PROJECTION_H
 

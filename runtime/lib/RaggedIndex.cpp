@@ -1,3 +1,4 @@
+// The outgoing-neighbour index of projections (RaggedIndex.h).
 #include "RaggedIndex.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// An index of sorted rows that grow in place, for each neuron's outgoing synapses.
 #ifndef NDPRT_RAGGEDINDEX_H
 #define NDPRT_RAGGEDINDEX_H
 

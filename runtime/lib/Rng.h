@@ -1,3 +1,5 @@
+// The counter-based generator every random draw uses (language.md section 3):
+// a value depends only on (seed, step, entity, element, call site).
 #ifndef NDPRT_RNG_H
 #define NDPRT_RNG_H
 

@@ -1,3 +1,5 @@
+// The run: construction from the descriptor, the graph build, and the step
+// loop in the order of language.md section 5 (Simulator.h).
 #include "Simulator.h"
 
 #include "Connectivity.h"

@@ -1,3 +1,6 @@
+// Simulator: one run of a compiled model, owning the components that do the
+// work (Graph, KernelTable, Growth, RunIO, memory regions, attention) and
+// stepping them in the order of language.md section 5.
 #ifndef NDPRT_SIMULATOR_H
 #define NDPRT_SIMULATOR_H
 

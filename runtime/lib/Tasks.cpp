@@ -1,3 +1,4 @@
+// The built-in task "patterns" (Tasks.h).
 #include "Tasks.h"
 
 #include "Rng.h"

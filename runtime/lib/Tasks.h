@@ -1,3 +1,4 @@
+// Built-in input tasks for `feed ... from task(...)` (language.md section 4).
 #ifndef NDPRT_TASKS_H
 #define NDPRT_TASKS_H
 

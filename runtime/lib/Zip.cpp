@@ -1,3 +1,4 @@
+// Stored (uncompressed) zip archives for .npz snapshots (Zip.h).
 #include "Zip.h"
 
 #include "Crc32.h"

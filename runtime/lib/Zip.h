@@ -1,3 +1,4 @@
+// The container of graph snapshots: .npz files that numpy.load opens.
 #ifndef NDPRT_ZIP_H
 #define NDPRT_ZIP_H
 

@@ -1,3 +1,4 @@
+// The `-emit=ast` printer (ASTDumper.h).
 #include "ndpc/AST/ASTDumper.h"
 
 #include <iomanip>

@@ -1,3 +1,4 @@
+// Names of AST enums for dumps and diagnostics.
 #include "ndpc/AST/Decl.h"
 
 namespace ndpc::ast {

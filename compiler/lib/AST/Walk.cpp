@@ -1,3 +1,4 @@
+// The sub-expression walk (Walk.h).
 #include "ndpc/AST/Walk.h"
 
 namespace ndpc::ast {

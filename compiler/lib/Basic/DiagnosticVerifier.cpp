@@ -1,3 +1,4 @@
+// Matching diagnostics against expected-* comments (DiagnosticVerifier.h).
 #include "ndpc/Basic/DiagnosticVerifier.h"
 #include "ndpc/Basic/SourceManager.h"
 

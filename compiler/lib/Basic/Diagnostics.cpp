@@ -1,3 +1,4 @@
+// Formatting and printing diagnostics (Diagnostics.h).
 #include "ndpc/Basic/Diagnostics.h"
 #include "ndpc/Basic/SourceManager.h"
 

@@ -1,3 +1,4 @@
+// Paths and safe source reads (Paths.h).
 #include "ndpc/Basic/Paths.h"
 
 #include <cerrno>

@@ -1,3 +1,4 @@
+// Source buffers, line tables and code-point columns (SourceManager.h).
 #include "ndpc/Basic/SourceManager.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Edit distances and closest names (Suggest.h).
 #include "ndpc/Basic/Suggest.h"
 
 #include <algorithm>

@@ -1,3 +1,5 @@
+// The back half of a frontend-only ndpc (the sanitizer build): checks work,
+// compiling says why it cannot.
 #include "ndpc/Driver/Codegen.h"
 
 #include <iostream>

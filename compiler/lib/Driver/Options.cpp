@@ -1,3 +1,4 @@
+// Parsing the driver's command line (Options.h).
 #include "ndpc/Driver/Options.h"
 
 #include <cstring>

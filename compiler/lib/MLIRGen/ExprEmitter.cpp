@@ -1,3 +1,4 @@
+// Emitting expressions (ExprEmitter.h).
 #include "ExprEmitter.h"
 
 #include "ndpc/Basic/Paths.h"

@@ -1,3 +1,4 @@
+// Expressions to arith/math/vector and ndp element ops.
 #ifndef NDPC_LIB_MLIRGEN_EXPREMITTER_H
 #define NDPC_LIB_MLIRGEN_EXPREMITTER_H
 

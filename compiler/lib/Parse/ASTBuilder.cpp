@@ -1,3 +1,4 @@
+// The parse tree to the owned AST (ASTBuilder.h).
 #include "ASTBuilder.h"
 
 #include "SyntaxErrors.h"

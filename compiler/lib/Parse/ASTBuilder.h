@@ -1,3 +1,4 @@
+// The only place that turns ANTLR's parse tree into the AST.
 #ifndef NDPC_LIB_PARSE_ASTBUILDER_H
 #define NDPC_LIB_PARSE_ASTBUILDER_H
 

@@ -1,3 +1,5 @@
+// Parsing a buffer: prescan, lexing with limits, ANTLR's parser, the AST
+// builder; every exception of the ANTLR runtime stays in here.
 #include "ndpc/Parse/Parser.h"
 
 #include "ASTBuilder.h"

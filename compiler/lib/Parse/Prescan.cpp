@@ -1,3 +1,4 @@
+// The byte-level checks before ANTLR sees a file (Prescan.h).
 #include "Prescan.h"
 
 #include "ndpc/Basic/Diagnostics.h"

@@ -1,3 +1,4 @@
+// What must be refused before the ANTLR runtime reads a buffer.
 #ifndef NDPC_LIB_PARSE_PRESCAN_H
 #define NDPC_LIB_PARSE_PRESCAN_H
 

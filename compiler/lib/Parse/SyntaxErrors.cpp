@@ -1,3 +1,4 @@
+// Syntax errors as located, actionable diagnostics (SyntaxErrors.h).
 #include "SyntaxErrors.h"
 
 #include "NdpParser.h"

@@ -1,3 +1,4 @@
+// Token locations and the parser's error listener.
 #ifndef NDPC_LIB_PARSE_SYNTAXERRORS_H
 #define NDPC_LIB_PARSE_SYNTAXERRORS_H
 

@@ -1,3 +1,4 @@
+// The CPU pipeline and the LLVM steps after it (Pipelines.h).
 #include "ndpc/Pipelines/Pipelines.h"
 
 #include "ndpc/Conversion/Passes.h"

@@ -1,3 +1,4 @@
+// Checking calls: built-in functions, user fns (and the size they inline to).
 #include "SemaImpl.h"
 
 #include "ndpc/AST/Walk.h"

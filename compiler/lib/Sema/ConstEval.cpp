@@ -1,3 +1,4 @@
+// Types as written, and folding the constants settings must be.
 #include "SemaImpl.h"
 
 #include "ndpc/Basic/Suggest.h"

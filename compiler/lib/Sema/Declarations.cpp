@@ -1,3 +1,4 @@
+// Checking params, fns, neuron and synapse types.
 #include "SemaImpl.h"
 
 #include "ndpc/AST/Walk.h"

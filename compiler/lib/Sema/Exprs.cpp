@@ -1,3 +1,4 @@
+// Checking expressions: names in their context, members, operators, types.
 #include "SemaImpl.h"
 
 #include "ndpc/Basic/SourceManager.h"

@@ -1,3 +1,4 @@
+// Finding and loading imported files, and import cycles.
 #include "SemaImpl.h"
 
 #include "ndpc/Basic/Paths.h"

@@ -1,3 +1,4 @@
+// Checking populations, memories, projections, attend, grow and prune.
 #include "SemaImpl.h"
 
 #include "ndpc/AST/Walk.h"

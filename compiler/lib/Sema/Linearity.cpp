@@ -1,3 +1,4 @@
+// Which synapse state transmit is linear in (Linearity.h).
 #include "ndpc/Sema/Linearity.h"
 
 namespace ndpc {

@@ -1,3 +1,4 @@
+// Checking the run block: seed, steps, feeds, records, reports, outputs.
 #include "SemaImpl.h"
 
 #include "ndpc/Basic/Suggest.h"

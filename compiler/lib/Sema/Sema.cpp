@@ -1,3 +1,4 @@
+// Sema's entry points and the order of its checks.
 #include "SemaImpl.h"
 
 #include "ndpc/Basic/Paths.h"

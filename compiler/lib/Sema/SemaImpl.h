@@ -1,3 +1,4 @@
+// Sema's internals, shared by its files.
 #ifndef NDPC_LIB_SEMA_SEMAIMPL_H
 #define NDPC_LIB_SEMA_SEMAIMPL_H
 

@@ -1,3 +1,4 @@
+// Loading the CUDA driver API at run time (CudaDriver.h).
 #include "CudaDriver.h"
 
 #include <dlfcn.h>

@@ -1,3 +1,4 @@
+// The CUDA driver API as the GPU runtime reaches it, without a toolkit.
 #ifndef NDPRT_GPU_CUDADRIVER_H
 #define NDPRT_GPU_CUDADRIVER_H
 

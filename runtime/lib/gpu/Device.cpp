@@ -1,3 +1,5 @@
+// A GPU run's device: managed columns, page-locked staging, launches and
+// the NaN flag over the CUDA driver (Device.h, docs/gpu.md).
 #include "gpu/Device.h"
 
 #include <cstdlib>

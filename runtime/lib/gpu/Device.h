@@ -1,3 +1,4 @@
+// The GPU a `--device gpu` run uses.
 #ifndef NDPRT_GPU_DEVICE_H
 #define NDPRT_GPU_DEVICE_H
 

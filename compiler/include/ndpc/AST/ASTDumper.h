@@ -1,3 +1,4 @@
+// The `-emit=ast` printer: the checked AST as stable text.
 #ifndef NDPC_AST_ASTDUMPER_H
 #define NDPC_AST_ASTDUMPER_H
 

@@ -1,3 +1,6 @@
+// The AST of declarations (model, import, param, fn, neuron, synapse,
+// population, memory, project, attend, grow, prune, run), owned and free of
+// ANTLR types; Sema fills in what names and types resolve to.
 #ifndef NDPC_AST_DECL_H
 #define NDPC_AST_DECL_H
 

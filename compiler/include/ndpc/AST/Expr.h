@@ -1,3 +1,4 @@
+// The AST of expressions, with the references and types Sema resolves.
 #ifndef NDPC_AST_EXPR_H
 #define NDPC_AST_EXPR_H
 

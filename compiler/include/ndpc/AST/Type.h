@@ -1,3 +1,4 @@
+// The language's value types as Sema sees them.
 #ifndef NDPC_AST_TYPE_H
 #define NDPC_AST_TYPE_H
 

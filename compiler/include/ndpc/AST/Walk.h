@@ -1,3 +1,4 @@
+// A walk over sub-expressions, for checks that look at every node.
 #ifndef NDPC_AST_WALK_H
 #define NDPC_AST_WALK_H
 

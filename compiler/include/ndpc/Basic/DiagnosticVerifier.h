@@ -1,3 +1,4 @@
+// `ndpc check -verify`: diagnostics compared with expected-* comments, for tests.
 #ifndef NDPC_BASIC_DIAGNOSTICVERIFIER_H
 #define NDPC_BASIC_DIAGNOSTICVERIFIER_H
 

@@ -1,3 +1,5 @@
+// Diagnostics as users see them: FILE:LINE:COL, the line, a caret and the fix
+// (language.md section 7).
 #ifndef NDPC_BASIC_DIAGNOSTICS_H
 #define NDPC_BASIC_DIAGNOSTICS_H
 

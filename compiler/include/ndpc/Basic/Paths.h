@@ -1,3 +1,4 @@
+// File-system helpers of the frontend: paths, and reading sources safely.
 #ifndef NDPC_BASIC_PATHS_H
 #define NDPC_BASIC_PATHS_H
 

@@ -1,3 +1,4 @@
+// Source positions and ranges, carried from the AST to MLIR locations.
 #ifndef NDPC_BASIC_SOURCELOCATION_H
 #define NDPC_BASIC_SOURCELOCATION_H
 

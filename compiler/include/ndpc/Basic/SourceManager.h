@@ -1,3 +1,4 @@
+// The source buffers of one compilation and their line tables.
 #ifndef NDPC_BASIC_SOURCEMANAGER_H
 #define NDPC_BASIC_SOURCEMANAGER_H
 

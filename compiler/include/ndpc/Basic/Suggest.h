@@ -1,3 +1,4 @@
+// "Did you mean" suggestions for unknown names.
 #ifndef NDPC_BASIC_SUGGEST_H
 #define NDPC_BASIC_SUGGEST_H
 

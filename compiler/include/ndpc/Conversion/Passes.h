@@ -1,3 +1,4 @@
+// The conversion passes (Passes.td): ndp to kernels, the ABI entry, the GPU steps.
 #ifndef NDPC_CONVERSION_PASSES_H
 #define NDPC_CONVERSION_PASSES_H
 

@@ -1,3 +1,4 @@
+// The passes that lower ndp to kernels and on to the C ABI and the GPU.
 #ifndef NDPC_CONVERSION_PASSES_TD
 #define NDPC_CONVERSION_PASSES_TD
 

@@ -1,3 +1,4 @@
+// The driver's back half: everything after Sema.
 #ifndef NDPC_DRIVER_CODEGEN_H
 #define NDPC_DRIVER_CODEGEN_H
 

@@ -1,3 +1,4 @@
+// The driver's command line (language.md section 9).
 #ifndef NDPC_DRIVER_OPTIONS_H
 #define NDPC_DRIVER_OPTIONS_H
 

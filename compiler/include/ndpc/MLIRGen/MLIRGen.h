@@ -1,3 +1,4 @@
+// From the checked AST to the ndp dialect.
 #ifndef NDPC_MLIRGEN_MLIRGEN_H
 #define NDPC_MLIRGEN_MLIRGEN_H
 

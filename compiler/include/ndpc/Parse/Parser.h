@@ -1,3 +1,4 @@
+// The parser's entry point: source text to an owned AST, never throwing.
 #ifndef NDPC_PARSE_PARSER_H
 #define NDPC_PARSE_PARSER_H
 

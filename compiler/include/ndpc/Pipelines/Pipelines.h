@@ -1,3 +1,5 @@
+// The pass pipelines from ndp to LLVM (CPU) and to PTX (GPU), and the LLVM
+// steps after them, as the driver and ndp-opt run them.
 #ifndef NDPC_PIPELINES_PIPELINES_H
 #define NDPC_PIPELINES_PIPELINES_H
 

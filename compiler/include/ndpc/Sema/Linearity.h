@@ -1,3 +1,4 @@
+// Which synapse state `split` halves: the one `transmit` is linear in.
 #ifndef NDPC_SEMA_LINEARITY_H
 #define NDPC_SEMA_LINEARITY_H
 

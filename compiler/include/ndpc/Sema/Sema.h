@@ -1,3 +1,4 @@
+// Checking a program: imports, names, types, contexts, constants.
 #ifndef NDPC_SEMA_SEMA_H
 #define NDPC_SEMA_SEMA_H
 

@@ -1,3 +1,6 @@
+// ndp-inline-alloca-scopes: inlines the memref.alloca_scope regions that the
+// OpenMP lowering wraps loop bodies in and that allocate nothing, since a
+// scope may not hold the multi-block body the CFG lowering makes of it.
 #include "ndpc/Conversion/Passes.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"

@@ -1,3 +1,4 @@
+// GPU kernels' math as NVVM intrinsics, so that PTX needs no libdevice.
 #include "ndpc/Conversion/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"

@@ -1,3 +1,4 @@
+// Cloning an elemental region into a kernel's loop body (ElementCloner.h).
 #include "ElementCloner.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"

@@ -1,3 +1,6 @@
+// Turns an ndp elemental region into the arithmetic of one element inside a
+// kernel: reads become loads, draws become Philox calls, params become
+// scalars.
 #ifndef NDPC_LIB_CONVERSION_NDPTOKERNELS_ELEMENTCLONER_H
 #define NDPC_LIB_CONVERSION_NDPTOKERNELS_ELEMENTCLONER_H
 

@@ -1,3 +1,4 @@
+// One kernel under construction, entered in the model's kernel table.
 #ifndef NDPC_LIB_CONVERSION_NDPTOKERNELS_KERNELBUILDER_H
 #define NDPC_LIB_CONVERSION_NDPTOKERNELS_KERNELBUILDER_H
 

@@ -1,3 +1,6 @@
+// What the kernel emitters share: the populations and projections with their
+// types resolved, and the descriptor's parts they fill (the contract's
+// structs, ndp/Descriptor.h).
 #ifndef NDPC_LIB_CONVERSION_NDPTOKERNELS_MODEL_H
 #define NDPC_LIB_CONVERSION_NDPTOKERNELS_MODEL_H
 

@@ -1,3 +1,4 @@
+// Registering the ndp dialect's operations and attributes.
 #include "ndpc/Dialect/NDP/IR/NDPDialect.h"
 #include "ndpc/Dialect/NDP/IR/NDPOps.h"
 

@@ -1,3 +1,4 @@
+// Verifiers, builders and helpers of the ndp operations.
 #include "ndpc/Dialect/NDP/IR/NDPOps.h"
 
 #include "mlir/IR/Builders.h"

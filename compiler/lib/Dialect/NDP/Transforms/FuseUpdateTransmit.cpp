@@ -1,3 +1,5 @@
+// ndp-fuse-update-transmit: a projection whose synapse update can also sum
+// next step's transmit is marked fused (one pass over the synapses instead of two).
 #include "ndpc/Dialect/NDP/IR/NDPOps.h"
 #include "ndpc/Dialect/NDP/Transforms/Passes.h"
 

@@ -1,3 +1,5 @@
+// ndp-mark-event-driven: projections from spiking populations deliver only on
+// spikes (language.md section 4).
 #include "ndpc/Dialect/NDP/IR/NDPOps.h"
 #include "ndpc/Dialect/NDP/Transforms/Passes.h"
 

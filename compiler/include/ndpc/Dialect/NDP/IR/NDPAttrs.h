@@ -1,3 +1,4 @@
+// The ndp dialect's attributes and enums (NDPAttrs.td).
 #ifndef NDPC_DIALECT_NDP_IR_NDPATTRS_H
 #define NDPC_DIALECT_NDP_IR_NDPATTRS_H
 

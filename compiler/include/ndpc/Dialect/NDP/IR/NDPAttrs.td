@@ -1,3 +1,4 @@
+// The ndp dialect's enums (roles, value kinds, connectivity, ...) and attributes.
 #ifndef NDPC_DIALECT_NDP_IR_NDPATTRS_TD
 #define NDPC_DIALECT_NDP_IR_NDPATTRS_TD
 

@@ -1,3 +1,4 @@
+// The ndp dialect (NDPDialect.td).
 #ifndef NDPC_DIALECT_NDP_IR_NDPDIALECT_H
 #define NDPC_DIALECT_NDP_IR_NDPDIALECT_H
 

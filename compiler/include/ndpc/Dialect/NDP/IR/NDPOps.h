@@ -1,3 +1,4 @@
+// The ndp dialect's operations (NDPOps.td).
 #ifndef NDPC_DIALECT_NDP_IR_NDPOPS_H
 #define NDPC_DIALECT_NDP_IR_NDPOPS_H
 

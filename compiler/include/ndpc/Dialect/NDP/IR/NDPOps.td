@@ -1,3 +1,6 @@
+// The ndp dialect's operations: what exists (neuron and synapse types,
+// populations, projections, memories, grow/prune/attend rules, the run block)
+// and the elemental regions that say what happens to one element.
 #ifndef NDPC_DIALECT_NDP_IR_NDPOPS_TD
 #define NDPC_DIALECT_NDP_IR_NDPOPS_TD
 

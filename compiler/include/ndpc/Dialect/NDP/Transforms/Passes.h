@@ -1,3 +1,4 @@
+// The ndp-to-ndp passes (Passes.td).
 #ifndef NDPC_DIALECT_NDP_TRANSFORMS_PASSES_H
 #define NDPC_DIALECT_NDP_TRANSFORMS_PASSES_H
 

@@ -1,3 +1,5 @@
+// The passes that choose kernel strategies on the ndp dialect (event-driven
+// delivery, fused update and transmit).
 #ifndef NDPC_DIALECT_NDP_TRANSFORMS_PASSES_TD
 #define NDPC_DIALECT_NDP_TRANSFORMS_PASSES_TD
 
