@@ -49,7 +49,7 @@ if config.ndpc_sanitized:
         config.substitutions.append(
             ("%sanitized-runtime",
              " ".join([os.path.join(lib, "libndprt_main.a"), os.path.join(lib, "libndprt.a"),
-                       "-L/usr/lib/llvm-19/lib", "-lomp", "-Wl,-rpath,/usr/lib/llvm-19/lib",
+                       "-L" + config.llvm_lib_dir, "-lomp", "-Wl,-rpath," + config.llvm_lib_dir,
                        "-lm", "-lpthread", "-ldl"])))
 if config.ndpc_fuzz:
     config.available_features.add("fuzzer")

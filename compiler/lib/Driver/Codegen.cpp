@@ -3,6 +3,7 @@
 #include "ndpc/Driver/Codegen.h"
 
 #include "ndpc/Basic/Paths.h"
+#include "ndpc/Config.h"
 #include "ndpc/Basic/Diagnostics.h"
 #include "ndpc/Basic/SourceManager.h"
 #include "ndpc/MLIRGen/MLIRGen.h"
@@ -82,7 +83,9 @@ int link(const std::string &object, const DriverOptions &opts, const char *argv0
   }
   // The emulation entries must be visible to dlsym (docs/gpu.md).
   if (opts.gpuEmulation) args.push_back("-rdynamic");
-  for (const char *a : {"-L/usr/lib/llvm-19/lib", "-lomp", "-Wl,-rpath,/usr/lib/llvm-19/lib", "-lm", "-lpthread"})
+  for (const std::string &a : {std::string("-L") + NDPC_LLVM_LIBRARY_DIR, std::string("-lomp"),
+                               std::string("-Wl,-rpath,") + NDPC_LLVM_LIBRARY_DIR, std::string("-lm"),
+                               std::string("-lpthread")})
     args.push_back(a);
   args.push_back("-o");
   args.push_back(tmpOut);

@@ -1,3 +1,5 @@
+// The AST to the ndp dialect: declarations, elemental regions, the run
+// block, every op with its source location.
 #include "ndpc/MLIRGen/MLIRGen.h"
 
 #include "ExprEmitter.h"
@@ -350,7 +352,7 @@ void Generator::emitRun(const ast::RunDecl &r) {
 OwningOpRef<ModuleOp> Generator::run() {
   module_ = ModuleOp::create(FileLineColLoc::get(&ctx_, sm_.path(prog_.main->fileId), 1, 1));
   OwningOpRef<ModuleOp> owned(module_);
-  module_->setAttr("ndp.model", b_.getStringAttr(prog_.model ? prog_.model->name : "model"));
+  module_->setAttr(ndp::NDPDialect::getModelAttrName(), b_.getStringAttr(prog_.model ? prog_.model->name : "model"));
   b_.setInsertionPointToEnd(module_.getBody());
   ExprEmitter ee = emitter();
 

@@ -1,4 +1,7 @@
+// Marks each kernel's memref arguments as not aliasing one another (the
+// runtime never binds one array twice), so LLVM can vectorise the loops.
 #include "ndpc/Conversion/Passes.h"
+#include "ndpc/Dialect/NDP/IR/NDPDialect.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 
@@ -45,7 +48,7 @@ struct AliasScopesPass : impl::NDPAliasScopesBase<AliasScopesPass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     getOperation().walk([&](LLVM::LLVMFuncOp func) {
-      if (!func->hasAttr("ndp.kernel") || func.isExternal()) return;
+      if (!func->hasAttr(ndpc::ndp::NDPDialect::getKernelAttrName()) || func.isExternal()) return;
       // One scope per pointer argument: the runtime binds every argument to
       // its own array (runtime/lib/Simulator.cpp), so they never overlap.
       auto domain = LLVM::AliasScopeDomainAttr::get(ctx, StringAttr::get(ctx, func.getName()));

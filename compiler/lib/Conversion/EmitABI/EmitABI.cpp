@@ -3,6 +3,7 @@
 // MLIR's 1-D memref descriptor (runtime/include/ndp/abi.h), so the entry only
 // unpacks each view into the five arguments a lowered memref takes.
 #include "ndpc/Conversion/Passes.h"
+#include "ndpc/Dialect/NDP/IR/NDPDialect.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 
@@ -27,7 +28,7 @@ struct EmitABIPass : impl::NDPEmitABIBase<EmitABIPass> {
 
     SmallVector<std::pair<int64_t, LLVM::LLVMFuncOp>> kernels;
     for (auto f : module.getOps<LLVM::LLVMFuncOp>())
-      if (auto idx = f->getAttrOfType<IntegerAttr>("ndp.kernel")) kernels.push_back({idx.getInt(), f});
+      if (auto idx = f->getAttrOfType<IntegerAttr>(ndpc::ndp::NDPDialect::getKernelAttrName())) kernels.push_back({idx.getInt(), f});
     llvm::sort(kernels, [](auto &a, auto &c) { return a.first < c.first; });
 
     SmallVector<std::string> entries;

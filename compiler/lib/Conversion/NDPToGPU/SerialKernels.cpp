@@ -1,4 +1,8 @@
+// ndp-parallel-serial-kernels: a kernel that is sequential by design (event
+// delivery in spike order) is wrapped in a one-iteration scf.parallel, so that
+// every kernel maps to a GPU launch.
 #include "ndpc/Conversion/Passes.h"
+#include "ndpc/Dialect/NDP/IR/NDPDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -15,7 +19,7 @@ using namespace mlir;
 struct ParallelSerialKernelsPass : impl::NDPParallelSerialKernelsBase<ParallelSerialKernelsPass> {
   void runOnOperation() override {
     getOperation().walk([&](func::FuncOp func) {
-      if (!func->hasAttr("ndp.kernel") || func.isExternal()) return;
+      if (!func->hasAttr(ndpc::ndp::NDPDialect::getKernelAttrName()) || func.isExternal()) return;
       bool parallel = false;
       func.walk([&](scf::ParallelOp) { parallel = true; });
       Block &body = func.getBody().front();

@@ -1,3 +1,4 @@
+// Building one kernel function and its binding list (KernelBuilder.h).
 #include "KernelBuilder.h"
 
 #include "Model.h"
@@ -44,7 +45,7 @@ KernelBuilder::KernelBuilder(ModelInfo &info, KernelKind kind, const std::string
   info.kernels.push_back({index_, kind, target, {}});
   b_.setInsertionPointToEnd(info.module.getBody());
   func_ = b_.create<func::FuncOp>(loc, kernelName(index_, target, symbolSuffix(kind)), b_.getFunctionType({}, {}));
-  func_->setAttr("ndp.kernel", b_.getI64IntegerAttr(index_));
+  func_->setAttr(ndp::NDPDialect::getKernelAttrName(), b_.getI64IntegerAttr(index_));
   Block *entry = func_.addEntryBlock();
   b_.setInsertionPointToStart(entry);
   auto ret = b_.create<func::ReturnOp>(loc);
@@ -137,7 +138,7 @@ void KernelBuilder::checkFinite(ValueRange values) {
 int KernelBuilder::finish() {
   SmallVector<Attribute> names;
   for (const std::string &s : bindings_) names.push_back(b_.getStringAttr(s));
-  func_->setAttr("ndp.bindings", b_.getArrayAttr(names));
+  func_->setAttr(ndp::NDPDialect::getBindingsAttrName(), b_.getArrayAttr(names));
   info_.kernels[static_cast<size_t>(index_)].bindings = bindings_;
   return index_;
 }

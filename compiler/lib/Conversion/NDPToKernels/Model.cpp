@@ -1,3 +1,4 @@
+// The model's tables and its descriptor for the runtime (Model.h).
 #include "Model.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -225,7 +226,7 @@ ndpabi::RunDesc runOf(ndp::RunOp run) {
 
 ndpabi::ModelDesc ModelInfo::model() {
   ndpabi::ModelDesc m;
-  if (auto a = module->getAttrOfType<StringAttr>("ndp.model")) m.name = a.getValue().str();
+  if (auto a = module->getAttrOfType<StringAttr>(ndp::NDPDialect::getModelAttrName())) m.name = a.getValue().str();
   for (auto p : module.getOps<ndp::ParamOp>())
     m.params.push_back({p.getSymName().str(), var("", p.getType()).type, p.getValue().convertToDouble()});
   for (PopInfo &p : pops) {

@@ -25,7 +25,7 @@ struct ConvertNDPToKernelsPass : impl::ConvertNDPToKernelsBase<ConvertNDPToKerne
       return signalPassFailure();
     }
     // Read by openParallel while the kernels are made.
-    module->setAttr(kernels::kElementChunkAttr, IntegerAttr::get(IntegerType::get(&getContext(), 64), elementChunk));
+    module->setAttr(kernels::elementChunkAttr(), IntegerAttr::get(IntegerType::get(&getContext(), 64), elementChunk));
     kernels::ModelInfo info;
     info.eventGather = eventGather;
     if (!info.build(module)) return signalPassFailure();
@@ -41,7 +41,7 @@ struct ConvertNDPToKernelsPass : impl::ConvertNDPToKernelsBase<ConvertNDPToKerne
     for (auto attend : module.getOps<ndp::AttendOp>()) kernels::emitAttendKernels(info, attend);
     for (auto prune : module.getOps<ndp::PruneOp>()) kernels::emitPruneKernels(info, prune);
     for (auto grow : module.getOps<ndp::GrowOp>()) kernels::emitGrowKernels(info, grow);
-    module->removeAttr(kernels::kElementChunkAttr);
+    module->removeAttr(kernels::elementChunkAttr());
     if (failedRead) return signalPassFailure();
 
     // The descriptor, NUL-terminated, as a constant the runtime reads by name.

@@ -1,3 +1,4 @@
+// Per-neuron loops and reads (NeuronElement.h).
 #include "NeuronElement.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -13,7 +14,7 @@ Value openParallel(KernelBuilder &kb, Value begin, Value end) {
   // Chunks in parallel, each a sequential loop over its elements: the loop
   // LLVM vectorizes, with the NaN/Inf flag carried through it (checkFinite: one
   // atomic per chunk, not a branch per element).
-  auto attr = kb.func()->getParentOfType<ModuleOp>()->getAttrOfType<IntegerAttr>(kElementChunkAttr);
+  auto attr = kb.func()->getParentOfType<ModuleOp>()->getAttrOfType<IntegerAttr>(elementChunkAttr());
   const int64_t size = attr ? attr.getInt() : 256;
   Value chunk = kb.indexConst(size);
   Value n = b.create<arith::SubIOp>(l, end, begin);

@@ -1,3 +1,5 @@
+// Helpers for kernels over neurons: the parallel element loop, a neuron's
+// values, random keys and state stores.
 #ifndef NDPC_LIB_CONVERSION_NDPTOKERNELS_NEURONELEMENT_H
 #define NDPC_LIB_CONVERSION_NDPTOKERNELS_NEURONELEMENT_H
 
@@ -12,7 +14,7 @@ namespace ndpc::kernels {
 /// The module attribute giving openParallel's chunk (the pass's element-chunk
 /// option; 256 on CPUs: enough for vector loops and few atomics, small enough
 /// to split a population of a few thousand over the threads).
-constexpr const char *kElementChunkAttr = "ndp.element_chunk";
+inline llvm::StringRef elementChunkAttr() { return ndp::NDPDialect::getElementChunkAttrName(); }
 /// Opens a loop over the elements begin .. end: `scf.parallel` over chunks,
 /// each an `scf.for` over its elements; the builder is left in the inner body
 /// and the element index is returned.

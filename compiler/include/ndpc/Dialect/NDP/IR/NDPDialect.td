@@ -1,3 +1,4 @@
+// The ndp dialect: a model's declarations and elemental regions (docs/dialect.md).
 #ifndef NDPC_DIALECT_NDP_IR_NDPDIALECT_TD
 #define NDPC_DIALECT_NDP_IR_NDPDIALECT_TD
 
@@ -41,6 +42,17 @@ def NDP_Dialect : Dialect {
     ```
   }];
   let useDefaultAttributePrinterParser = 1;
+  let extraClassDeclaration = [{
+    // Discardable attributes the dialect owns, by name in one place.
+    /// On the module: the model's name (from `model NAME;`).
+    static ::llvm::StringRef getModelAttrName() { return "ndp.model"; }
+    /// On a kernel function: its index in the model's kernel table.
+    static ::llvm::StringRef getKernelAttrName() { return "ndp.kernel"; }
+    /// On a kernel function: the names of the arrays its arguments bind.
+    static ::llvm::StringRef getBindingsAttrName() { return "ndp.bindings"; }
+    /// On the module while kernels are built: elements per parallel iteration.
+    static ::llvm::StringRef getElementChunkAttrName() { return "ndp.element_chunk"; }
+  }];
 }
 
 class NDP_Op<string mnemonic, list<Trait> traits = []> : Op<NDP_Dialect, mnemonic, traits>;
