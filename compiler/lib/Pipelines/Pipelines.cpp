@@ -2,6 +2,7 @@
 #include "ndpc/Pipelines/Pipelines.h"
 
 #include "ndpc/Conversion/Passes.h"
+#include "ndpc/Transforms/Passes.h"
 #include "ndpc/Dialect/NDP/IR/NDPDialect.h"
 #include "ndpc/Dialect/NDP/Transforms/Passes.h"
 

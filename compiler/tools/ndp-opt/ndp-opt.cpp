@@ -3,6 +3,7 @@
 #include "ndpc/Dialect/NDP/IR/NDPDialect.h"
 #include "ndpc/Dialect/NDP/Transforms/Passes.h"
 #include "ndpc/Pipelines/Pipelines.h"
+#include "ndpc/Transforms/Passes.h"
 
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllPasses.h"
@@ -12,6 +13,7 @@ int main(int argc, char **argv) {
   mlir::registerAllPasses();
   ndpc::ndp::registerNDPPasses();
   ndpc::registerNDPConversionPasses();
+  ndpc::registerNDPKernelTransformsPasses();
   ndpc::registerNDPPipelines();
   mlir::DialectRegistry registry;
   mlir::registerAllDialects(registry);

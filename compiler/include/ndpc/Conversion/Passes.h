@@ -1,4 +1,4 @@
-// The conversion passes (Passes.td): ndp to kernels, the ABI entry, the GPU steps.
+// The conversion pass out of the ndp dialect (Passes.td).
 #ifndef NDPC_CONVERSION_PASSES_H
 #define NDPC_CONVERSION_PASSES_H
 

@@ -1,7 +1,7 @@
 // ndp-inline-alloca-scopes: inlines the memref.alloca_scope regions that the
 // OpenMP lowering wraps loop bodies in and that allocate nothing, since a
 // scope may not hold the multi-block body the CFG lowering makes of it.
-#include "ndpc/Conversion/Passes.h"
+#include "ndpc/Transforms/Passes.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/PatternMatch.h"
@@ -9,7 +9,7 @@
 namespace ndpc {
 
 #define GEN_PASS_DEF_NDPINLINEALLOCASCOPES
-#include "ndpc/Conversion/Passes.h.inc"
+#include "ndpc/Transforms/Passes.h.inc"
 
 namespace {
 

@@ -1,6 +1,6 @@
 // Marks each kernel's memref arguments as not aliasing one another (the
 // runtime never binds one array twice), so LLVM can vectorise the loops.
-#include "ndpc/Conversion/Passes.h"
+#include "ndpc/Transforms/Passes.h"
 #include "ndpc/Dialect/NDP/IR/NDPDialect.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -10,7 +10,7 @@
 namespace ndpc {
 
 #define GEN_PASS_DEF_NDPALIASSCOPES
-#include "ndpc/Conversion/Passes.h.inc"
+#include "ndpc/Transforms/Passes.h.inc"
 
 namespace {
 

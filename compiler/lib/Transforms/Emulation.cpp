@@ -1,7 +1,7 @@
 // ndp-gpu-emulation and ndp-gpu-emulation-entries: host copies of the GPU
 // kernels, so that everything of a GPU run but the device itself is tested on
 // machines without one (docs/gpu.md, "Testing without a GPU").
-#include "ndpc/Conversion/Passes.h"
+#include "ndpc/Transforms/Passes.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/IR/IRMapping.h"
@@ -10,7 +10,7 @@ namespace ndpc {
 
 #define GEN_PASS_DEF_NDPGPUEMULATION
 #define GEN_PASS_DEF_NDPGPUEMULATIONENTRIES
-#include "ndpc/Conversion/Passes.h.inc"
+#include "ndpc/Transforms/Passes.h.inc"
 
 namespace {
 

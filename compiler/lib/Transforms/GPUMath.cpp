@@ -1,5 +1,5 @@
 // GPU kernels' math as NVVM intrinsics, so that PTX needs no libdevice.
-#include "ndpc/Conversion/Passes.h"
+#include "ndpc/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -10,7 +10,7 @@
 namespace ndpc {
 
 #define GEN_PASS_DEF_NDPGPUMATH
-#include "ndpc/Conversion/Passes.h.inc"
+#include "ndpc/Transforms/Passes.h.inc"
 
 namespace {
 

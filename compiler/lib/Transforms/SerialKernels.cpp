@@ -1,7 +1,7 @@
 // ndp-parallel-serial-kernels: a kernel that is sequential by design (event
 // delivery in spike order) is wrapped in a one-iteration scf.parallel, so that
 // every kernel maps to a GPU launch.
-#include "ndpc/Conversion/Passes.h"
+#include "ndpc/Transforms/Passes.h"
 #include "ndpc/Dialect/NDP/IR/NDPDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -10,7 +10,7 @@
 namespace ndpc {
 
 #define GEN_PASS_DEF_NDPPARALLELSERIALKERNELS
-#include "ndpc/Conversion/Passes.h.inc"
+#include "ndpc/Transforms/Passes.h.inc"
 
 namespace {
 

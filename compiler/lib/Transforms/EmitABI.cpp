@@ -2,7 +2,7 @@
 // and the table `ndp_kernels` of their addresses. An ndp_view is laid out as
 // MLIR's 1-D memref descriptor (runtime/include/ndp/abi.h), so the entry only
 // unpacks each view into the five arguments a lowered memref takes.
-#include "ndpc/Conversion/Passes.h"
+#include "ndpc/Transforms/Passes.h"
 #include "ndpc/Dialect/NDP/IR/NDPDialect.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -10,7 +10,7 @@
 namespace ndpc {
 
 #define GEN_PASS_DEF_NDPEMITABI
-#include "ndpc/Conversion/Passes.h.inc"
+#include "ndpc/Transforms/Passes.h.inc"
 
 namespace {
 
