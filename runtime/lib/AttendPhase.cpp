@@ -15,15 +15,17 @@ void Simulator::attendPhase() {
     if ((step_ + 1) % d.every != 0) continue;
     std::vector<Attention::Candidate> found = a.step();
     if (found.empty()) continue;
-    Population &pop = *population(d.pop);
     Projection &q = *projection(d.proj);
-    pop.candScore.clear();
-    for (const Attention::Candidate &c : found) pop.candScore.push_back(c.score);
-    pop.candOk.assign(found.size(), 1);
-    if (d.cond >= 0) kernels_->call(d.cond, 0, 0);
+    std::vector<float> scores;
+    for (const Attention::Candidate &c : found) scores.push_back(c.score);
+    std::vector<uint8_t> ok(found.size(), 1);
+    KernelLists lists;
+    lists.score = &scores;
+    lists.ok = &ok;
+    if (d.cond >= 0) kernels_->call(d.cond, 0, 0, lists);
     std::vector<std::array<int32_t, 3>> made;  // (post, pre, parallel number)
     for (size_t k = 0; k < found.size(); ++k) {
-      if (!pop.candOk[k]) continue;
+      if (!ok[k]) continue;
       int32_t par = q.freeParallel(found[k].post, found[k].pre);
       if (par < 0) continue;
       q.add(found[k].post, found[k].pre, par);

@@ -13,8 +13,9 @@ namespace ndprt {
 size_t KernelTable::stagedElementBytes(const Binding &b) {
   switch (b.kind) {
   case Binding::Ctx: case Binding::Scalars: case Binding::InitSlots: return 8;
-  case Binding::Status: case Binding::Spikes: case Binding::ScratchI32: case Binding::ScratchF32: return 4;
-  case Binding::ScratchU8: return 1;
+  case Binding::Status: case Binding::Spikes: case Binding::FirstList: case Binding::SecondList:
+  case Binding::ScoreList: return 4;
+  case Binding::OkList: return 1;
   default: return 0;  // a column: device memory already
   }
 }
@@ -51,15 +52,13 @@ void KernelTable::stageIn(Kernel &k, ndp_view *v) {
   }
 }
 
-void KernelTable::stageOut(Kernel &k, ndp_view *v) {
+void KernelTable::stageOut(Kernel &k, ndp_view *v, const KernelLists &lists) {
   for (size_t i = 0; i < k.bindings.size(); ++i) {
     const Binding &b = k.bindings[i];
     void *host = nullptr;  // what kernels write; the rest they only read
     switch (b.kind) {
     case Binding::Status: host = &status; break;
-    case Binding::ScratchI32: host = b.i32->data(); break;
-    case Binding::ScratchF32: host = b.f32->data(); break;
-    case Binding::ScratchU8: host = b.u8->data(); break;
+    case Binding::OkList: host = lists.ok ? lists.ok->data() : nullptr; break;
     default: continue;
     }
     if (v[i].size) std::memcpy(host, k.staged[i].first, static_cast<size_t>(v[i].size) * stagedElementBytes(b));

@@ -124,16 +124,22 @@ void Growth::divide(Population &pop, const GrowRuleDesc &rule) {
   }
   if (parents.empty()) return;
   const int64_t first = pop.grow(static_cast<int64_t>(parents.size()), step_);
-  pop.editParent.clear();
-  pop.editChild.clear();
+  std::vector<int32_t> &editParent = listA_, &editChild = listB_;
+  editParent.clear();
+  editChild.clear();
   for (size_t k = 0; k < parents.size(); ++k) {
     int64_t child = first + static_cast<int64_t>(k);
     pop.copyValues(parents[k], child);
     pop.parent.as<int64_t>()[child] = pop.ids.as<int64_t>()[parents[k]];
-    pop.editParent.push_back(static_cast<int32_t>(parents[k]));
-    pop.editChild.push_back(static_cast<int32_t>(child));
+    editParent.push_back(static_cast<int32_t>(parents[k]));
+    editChild.push_back(static_cast<int32_t>(child));
   }
-  if (rule.child >= 0) kernels_.call(rule.child, 0, 0);
+  if (rule.child >= 0) {
+    KernelLists edits;
+    edits.first = &editParent;
+    edits.second = &editChild;
+    kernels_.call(rule.child, 0, 0, edits);
+  }
   afterGrowth(pop, first);
   for (size_t k = 0; k < parents.size(); ++k)
     for (auto &q : graph_.projs) {
@@ -238,14 +244,16 @@ void Growth::initNew() {
     ProjKernels &qk = kernels_.proj(*q);
     if (qk.init >= 0) {
       // Slots move while rows grow: find each synapse's now that the edits are done.
-      q->initSlots.clear();
+      std::vector<int64_t> &slots = slots_;
+      slots.clear();
       for (auto &[post, pre, parNum] : made) {
         auto [firstSlot, lastSlot] = q->pairSlots(post, pre);
         for (int64_t s = firstSlot; s < lastSlot; ++s)
-          if (q->par.as<int32_t>()[s] == parNum) q->initSlots.push_back(s);
+          if (q->par.as<int32_t>()[s] == parNum) slots.push_back(s);
       }
-      kernels_.call(qk.init, 0, 0);
-      q->initSlots.clear();
+      KernelLists init;
+      init.slots = &slots;
+      kernels_.call(qk.init, 0, 0, init);
     }
     made.clear();
   }
@@ -264,8 +272,9 @@ void Growth::connect(Population &pop, const GrowRuleDesc &rule) {
   std::vector<int64_t> cands, first, second;
   for (int64_t b0 = 0; b0 < n; b0 += chunk) {
     const int64_t b1 = std::min(n, b0 + chunk);
-    pop.candA.clear();
-    pop.candB.clear();
+    std::vector<int32_t> &candA = listA_, &candB = listB_;
+    candA.clear();
+    candB.clear();
     for (int64_t b = b0; b < b1; ++b) {
       // b's neighbours' neighbours (the lowest ids), and neurons drawn at random.
       cands.clear();
@@ -284,16 +293,20 @@ void Growth::connect(Population &pop, const GrowRuleDesc &rule) {
       }
       sortUnique(cands);
       for (int64_t a : cands) {
-        pop.candA.push_back(static_cast<int32_t>(a));
-        pop.candB.push_back(static_cast<int32_t>(b));
+        candA.push_back(static_cast<int32_t>(a));
+        candB.push_back(static_cast<int32_t>(b));
       }
     }
-    pop.candOk.assign(pop.candA.size(), 0);
-    kernels_.call(rule.connect, 0, 0);
+    ok_.assign(candA.size(), 0);
+    KernelLists pairs;
+    pairs.first = &candA;
+    pairs.second = &candB;
+    pairs.ok = &ok_;
+    kernels_.call(rule.connect, 0, 0, pairs);
     auto &made = newSynapses_[static_cast<size_t>(q->index())];
-    for (size_t k = 0; k < pop.candA.size(); ++k) {
-      if (!pop.candOk[k]) continue;
-      int64_t a = pop.candA[k], b = pop.candB[k];
+    for (size_t k = 0; k < candA.size(); ++k) {
+      if (!ok_[k]) continue;
+      int64_t a = candA[k], b = candB[k];
       int32_t parNum = q->freeParallel(b, a);
       if (parNum < 0) continue;  // the pair has `multiplicity` synapses already
       q->add(b, a, parNum);

@@ -55,6 +55,12 @@ private:
   int64_t step_ = 0;  // the step being grown after
   std::vector<std::vector<std::array<int64_t, 3>>> newSynapses_;  // per projection: (post, pre, par) to init
   std::vector<int64_t> scratchFrom_, scratchTo_;                   // wireFresh's candidates, reused
+  // The lists growth's kernels take (KernelLists), reused: a divide's
+  // (parent, child) pairs or a connect's candidate pairs (a, b) and their
+  // condition; the slots of the synapses to initialise.
+  std::vector<int32_t> listA_, listB_;
+  std::vector<uint8_t> ok_;
+  std::vector<int64_t> slots_;
 };
 
 } // namespace ndprt

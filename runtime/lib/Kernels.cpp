@@ -85,9 +85,8 @@ KernelTable::Binding KernelTable::bind(const std::string &name, const KernelDesc
     b.col = c;
     return b;
   };
-  auto i32 = [&](std::vector<int32_t> &v) {
-    b.kind = Binding::ScratchI32;
-    b.i32 = &v;
+  auto list = [&](Binding::Kind kind) {
+    b.kind = kind;
     return b;
   };
   switch (w.pop) {
@@ -100,12 +99,12 @@ KernelTable::Binding KernelTable::bind(const std::string &name, const KernelDesc
   case PopField::Ids: return column(&p.ids);
   case PopField::Flags: return column(&p.flags);
   case PopField::Spikes: b.kind = Binding::Spikes; return b;
-  case PopField::EditParent: return i32(p.editParent);
-  case PopField::EditChild: return i32(p.editChild);
-  case PopField::CandA: return i32(p.candA);
-  case PopField::CandB: return i32(p.candB);
-  case PopField::CandOk: b.kind = Binding::ScratchU8; b.u8 = &p.candOk; return b;
-  case PopField::CandScore: b.kind = Binding::ScratchF32; b.f32 = &p.candScore; return b;
+  case PopField::EditParent:
+  case PopField::CandA: return list(Binding::FirstList);
+  case PopField::EditChild:
+  case PopField::CandB: return list(Binding::SecondList);
+  case PopField::CandOk: return list(Binding::OkList);
+  case PopField::CandScore: return list(Binding::ScoreList);
   }
   throw bad();
 }
@@ -146,7 +145,17 @@ KernelTable::Binding KernelTable::bindProjection(const std::string &name, const 
   throw bad();
 }
 
-void KernelTable::call(int index, int64_t begin, int64_t end) {
+namespace {
+
+template <class T> ndp_view listView(const std::vector<T> *v) {
+  if (!v) return ndp_view{nullptr, nullptr, 0, 0, 1};
+  T *p = const_cast<T *>(v->data());  // views are untyped; kernels write only `ok`
+  return ndp_view{p, p, 0, static_cast<int64_t>(v->size()), 1};
+}
+
+} // namespace
+
+void KernelTable::call(int index, int64_t begin, int64_t end, const KernelLists &lists) {
   Kernel &k = kernels_[static_cast<size_t>(index)];
   ctx[NDP_CTX_BEGIN] = begin;
   ctx[NDP_CTX_END] = end;
@@ -175,15 +184,11 @@ void KernelTable::call(int index, int64_t begin, int64_t end) {
     case Binding::SlotColumn: v[i] = b.col->view(b.proj->slotsUsed()); break;
     case Binding::ByPreRow: v[i] = b.col->view(b.proj->pre().size()); break;
     case Binding::ByPreSlots: v[i] = b.col->view(b.proj->synapses()); break;
-    case Binding::InitSlots:
-      v[i] = ndp_view{b.proj->initSlots.data(), b.proj->initSlots.data(), 0,
-                      static_cast<int64_t>(b.proj->initSlots.size()), 1};
-      break;
-    case Binding::ScratchI32: v[i] = ndp_view{b.i32->data(), b.i32->data(), 0, static_cast<int64_t>(b.i32->size()), 1}; break;
-    case Binding::ScratchU8: v[i] = ndp_view{b.u8->data(), b.u8->data(), 0, static_cast<int64_t>(b.u8->size()), 1}; break;
-    case Binding::ScratchF32:
-      v[i] = ndp_view{b.f32->data(), b.f32->data(), 0, static_cast<int64_t>(b.f32->size()), 1};
-      break;
+    case Binding::InitSlots: v[i] = listView(lists.slots); break;
+    case Binding::FirstList: v[i] = listView(lists.first); break;
+    case Binding::SecondList: v[i] = listView(lists.second); break;
+    case Binding::OkList: v[i] = listView<uint8_t>(lists.ok); break;
+    case Binding::ScoreList: v[i] = listView(lists.score); break;
     }
   }
   if (device_) {
@@ -196,7 +201,7 @@ void KernelTable::call(int index, int64_t begin, int64_t end) {
     std::string failure = device_->takeFailure();
     if (!failure.empty())
       throw Fault(std::string("GPU kernel ") + kernelKindName(k.kind) + " " + k.target + " at step " + std::to_string(ctx[NDP_CTX_STEP]) + ": " + failure);
-    stageOut(k, v);
+    stageOut(k, v, lists);
     return;
   }
   // A small population updates in microseconds, less than waking the other

@@ -24,6 +24,18 @@ struct ProjKernels {
   bool soleWriter = false;  // the only projection (or memory) summing into its channel
 };
 
+/// The lists a kernel over a list works on, handed to it with the call (they
+/// belong to the caller: growth's edits and candidates, attention's scores):
+/// a kernel's edit_parent or cand_a binding reads `first`, edit_child or cand_b
+/// `second`, cand_ok is `ok` (which it writes), cand_score `score`, and a
+/// projection's init_slots `slots`. A list not given is empty.
+struct KernelLists {
+  const std::vector<int32_t> *first = nullptr, *second = nullptr;
+  std::vector<uint8_t> *ok = nullptr;
+  const std::vector<float> *score = nullptr;
+  const std::vector<int64_t> *slots = nullptr;
+};
+
 class KernelTable {
 public:
   /// `device`: a GPU run's device (null on the CPU); `threads`: OpenMP's.
@@ -32,9 +44,9 @@ public:
   KernelTable(const KernelTable &) = delete;
   KernelTable &operator=(const KernelTable &) = delete;
 
-  /// Runs kernel `index` over elements [begin, end) (a kernel over a list,
-  /// such as init_slots or cand_a, ignores them).
-  void call(int index, int64_t begin, int64_t end);
+  /// Runs kernel `index` over elements [begin, end) (a kernel over a list
+  /// ignores them and takes the lists' length).
+  void call(int index, int64_t begin, int64_t end, const KernelLists &lists = {});
 
   const PopKernels &pop(const Population &p) const { return popKernels_[static_cast<size_t>(p.index())]; }
   ProjKernels &proj(const Projection &q) { return projKernels_[static_cast<size_t>(q.index())]; }
@@ -50,15 +62,12 @@ public:
 private:
   struct Binding {
     enum Kind {
-      Ctx, Scalars, Status, PopColumn, Spikes, RowColumn, SlotColumn, ByPreRow, ByPreSlots, InitSlots, ScratchI32,
-      ScratchU8, ScratchF32
+      Ctx, Scalars, Status, PopColumn, Spikes, RowColumn, SlotColumn, ByPreRow, ByPreSlots, InitSlots, FirstList,
+      SecondList, OkList, ScoreList
     } kind;
     Population *pop = nullptr;
     Projection *proj = nullptr;
     Column *col = nullptr;
-    std::vector<int32_t> *i32 = nullptr;
-    std::vector<uint8_t> *u8 = nullptr;
-    std::vector<float> *f32 = nullptr;
   };
   struct Kernel {
     ndp_kernel_fn fn = nullptr;
@@ -88,7 +97,7 @@ private:
   /// (and checks that the columns are device memory); after the kernel,
   /// copies back what kernels write.
   void stageIn(Kernel &k, ndp_view *views);
-  void stageOut(Kernel &k, ndp_view *views);
+  void stageOut(Kernel &k, ndp_view *views, const KernelLists &lists);
   /// Bytes of one element of a binding that is staged; 0 for columns.
   static size_t stagedElementBytes(const Binding &b);
 

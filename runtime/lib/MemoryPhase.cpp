@@ -16,10 +16,13 @@ void Simulator::memoryPhase() {
     kernels_->call(kernels_->pop(slots).update, 0, slots.size());
     m.winnersTakeAll(before);
     if (slots.desc().spiking) slots.collectSpikes(device_ != nullptr);
-    slots.candScore.assign(1, novelty);
-    slots.candOk.assign(1, 0);
-    kernels_->call(m.desc().cond, 0, 0);
-    if (slots.candOk[0]) m.write();
+    const std::vector<float> score{novelty};
+    std::vector<uint8_t> ok{0};
+    KernelLists lists;
+    lists.score = &score;
+    lists.ok = &ok;
+    kernels_->call(m.desc().cond, 0, 0, lists);
+    if (ok[0]) m.write();
   }
   if (!memories_.empty()) checkStatus("memory region update");
 }

@@ -36,12 +36,7 @@ public:
   Column born{"born", "i64", 1};      // the step it was made in (-1: at the start)
   std::vector<int32_t> spikes;  // indices that spiked in the last update
 
-  // Scratch arrays the growth kernels read and write (language.md section 4).
-  Column flags{"flags", "bool", 1};          // grow_select: divides or not
-  std::vector<int32_t> editParent, editChild;  // grow_child: (parent, child) pairs
-  std::vector<int32_t> candA, candB;           // grow_connect: candidate pairs a -> b
-  std::vector<uint8_t> candOk;                 // grow_connect, attend_cond: the condition
-  std::vector<float> candScore;                // attend_cond: the candidates' scores
+  Column flags{"flags", "bool", 1};  // grow_select writes whether each neuron divides
 
   /// Every per-neuron column, for checkpoints.
   std::vector<Column *> allColumns();

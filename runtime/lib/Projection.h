@@ -104,7 +104,6 @@ public:
   /// The by-pre copy of state `name`, made on first use; null if there is no such state.
   Column *byPreState(const std::string &name);
   bool byPreValid = false;
-  std::vector<int64_t> initSlots;  // the slots the next init kernel call initialises
 
   size_t bytesPerSynapse() const;
   /// Bytes allocated for the synapses, slack and indexes included.

@@ -189,9 +189,9 @@ void Simulator::buildGraph() {
     std::vector<int64_t> order = q->build(std::move(pairs));
     const ProjKernels &qk = kernels_->proj(*q);
     if (qk.init >= 0 && !order.empty()) {
-      q->initSlots = order;
-      kernels_->call(qk.init, 0, 0);
-      q->initSlots.clear();
+      KernelLists init;
+      init.slots = &order;
+      kernels_->call(qk.init, 0, 0, init);
     }
     for (auto &[state, file] : q->desc().loads) {
       Column *c = nullptr;
