@@ -7,7 +7,7 @@
 //
 // The file is written to a temporary name, flushed and renamed, so a kill at any
 // moment leaves the previous checkpoint intact.
-#include "Simulator.h"
+#include "RunParts.h"
 
 #include "Crc32.h"
 #include "Error.h"
@@ -80,23 +80,23 @@ struct In {
 
 } // namespace
 
-void Simulator::writeCheckpoint(const std::string &path) {
+void Checkpoints::write(const std::string &path, int64_t step, uint64_t seed) {
   // Recordings go to disk first: a resumed run appends to them.
-  io_->flushRecordings();
+  run_.io.flushRecordings();
   Out o;
-  o.put<int64_t>(step_);
-  o.put<uint64_t>(kernels_->scalars.size());
-  for (double v : kernels_->scalars) o.put(v);
-  for (auto &p : graph_.pops) {
+  o.put<int64_t>(step);
+  o.put<uint64_t>(run_.kernels.scalars.size());
+  for (double v : run_.kernels.scalars) o.put(v);
+  for (auto &p : run_.graph.pops) {
     o.put<int64_t>(p->size());
     o.put<int64_t>(p->nextId());
-    o.put<int64_t>(growth_->clipped[static_cast<size_t>(p->index())]);
+    o.put<int64_t>(run_.growth.clipped[static_cast<size_t>(p->index())]);
     for (Column *c : p->allColumns()) o.column(*c, p->size());
     const std::vector<int32_t> &spikes = p->spikeList();
     o.put<uint64_t>(spikes.size());
     o.raw(spikes.data(), spikes.size() * sizeof(int32_t));
   }
-  for (auto &q : graph_.projs) {
+  for (auto &q : run_.graph.projs) {
     Projection::Counts c = q->counts();
     o.put(c.used);
     o.put(c.live);
@@ -107,7 +107,7 @@ void Simulator::writeCheckpoint(const std::string &path) {
     for (Column *col : {&q->preIndex, &q->postOf, &q->par}) o.column(*col, c.used);
     for (Column &col : q->states) o.column(col, c.used);
   }
-  for (auto &m : memories_) {
+  for (auto &m : run_.memories) {
     o.put(m->keyWidth);
     o.put(m->valueWidth);
     o.put(m->writes);
@@ -116,11 +116,11 @@ void Simulator::writeCheckpoint(const std::string &path) {
     o.raw(m->keys.data(), m->keys.size() * sizeof(float));
     o.raw(m->values.data(), m->values.size() * sizeof(float));
   }
-  for (auto &a : attentions_) {
+  for (auto &a : run_.attentions) {
     o.put<uint64_t>(a->params.data.size());
     o.raw(a->params.data.data(), a->params.data.size() * sizeof(float));
   }
-  for (RunIO::Accuracy &a : io_->accuracy) {
+  for (RunIO::Accuracy &a : run_.io.accuracy) {
     o.put<uint64_t>(a.counts.size());
     o.raw(a.counts.data(), a.counts.size() * sizeof(a.counts[0]));
   }
@@ -129,14 +129,14 @@ void Simulator::writeCheckpoint(const std::string &path) {
   put(kVersion);
   put(uint32_t(0));
   put(fnv1a(descriptorText_));
-  put(seed_);
+  put(seed);
   put(static_cast<uint64_t>(o.bytes.size()));
   file += o.bytes;
   put(crc32(file.data(), file.size()));
   writeFileAtomically(path, file);
 }
 
-std::string Simulator::readCheckpoint(const std::string &path, uint64_t &seed) {
+std::string Checkpoints::read(const std::string &path, const char *descriptorText, uint64_t &seed) {
   // The header first: a file that is not a checkpoint, or whose size is not
   // the one its header gives, is refused before the rest is read.
   InputFile in(path, "checkpoint");
@@ -167,13 +167,13 @@ std::string Simulator::readCheckpoint(const std::string &path, uint64_t &seed) {
   std::memcpy(&crc, file.data() + file.size() - 4, 4);
   if (crc != crc32(file.data(), file.size() - 4))
     throw refuse("it is corrupted (its checksum does not match); resume from an earlier checkpoint");
-  if (hash != fnv1a(descriptorText_))
+  if (hash != fnv1a(descriptorText))
     throw refuse("it was written by a different model (or a different compilation of it); resume with the "
                  "program that wrote it");
   return file.substr(kHeaderBytes, payload);
 }
 
-void Simulator::restoreCheckpoint(const std::string &payload, const std::string &path) {
+int64_t Checkpoints::restore(const std::string &payload, const std::string &path, int64_t total) {
   // A checkpoint is input, not memory: every count, index and id is checked
   // before it is used, so that a damaged or edited file is refused with what is
   // wrong and never read out of bounds (the CRC only catches accidents).
@@ -181,37 +181,36 @@ void Simulator::restoreCheckpoint(const std::string &payload, const std::string 
   auto refuse = [&](const std::string &why) {
     return Fault("cannot resume from '" + path + "': " + why + "; the file is damaged or was edited");
   };
-  step_ = in.get<int64_t>();
-  if (step_ < 0) throw refuse("it is at step " + std::to_string(step_));
-  if (step_ > total_)
-    throw Fault("cannot resume from '" + path + "': it is at step " + std::to_string(step_) +
-                ", past the run's " + std::to_string(total_) + " steps; give --steps N with N >= " +
-                std::to_string(step_));
+  const int64_t step = in.get<int64_t>();
+  if (step < 0) throw refuse("it is at step " + std::to_string(step));
+  if (step > total)
+    throw Fault("cannot resume from '" + path + "': it is at step " + std::to_string(step) +
+                ", past the run's " + std::to_string(total) + " steps; give --steps N with N >= " +
+                std::to_string(step));
   uint64_t nScalars = in.get<uint64_t>();
-  if (nScalars != kernels_->scalars.size()) in.need(payload.size() + 1);
-  for (double &v : kernels_->scalars) v = in.get<double>();
-  for (size_t i = 0; i < desc_.params.size(); ++i)
-    if (std::string why = paramRangeError(desc_.params[i], kernels_->scalars[NDP_SCALAR_FIRST_PARAM + i]); !why.empty())
+  if (nScalars != run_.kernels.scalars.size()) in.need(payload.size() + 1);
+  for (double &v : run_.kernels.scalars) v = in.get<double>();
+  for (size_t i = 0; i < run_.desc.params.size(); ++i)
+    if (std::string why = paramRangeError(run_.desc.params[i], run_.kernels.scalars[NDP_SCALAR_FIRST_PARAM + i]); !why.empty())
       throw refuse(why);
-  if (!(kernels_->scalars[NDP_SCALAR_DT] > 0) || !std::isfinite(kernels_->scalars[NDP_SCALAR_DT]))
+  if (!(run_.kernels.scalars[NDP_SCALAR_DT] > 0) || !std::isfinite(run_.kernels.scalars[NDP_SCALAR_DT]))
     throw refuse("its dt is not a positive number");
-  applyParams(/*fromDefaults=*/false);  // --param given now still applies
-  for (auto &p : graph_.pops) {
+  for (auto &p : run_.graph.pops) {
     const int64_t max = p->desc().max;
     int64_t n = in.get<int64_t>(), nextId = in.get<int64_t>(), clipped = in.get<int64_t>();
     // At most `max` neurons can be born a step (initial neurons: step -1).
-    if (n < 0 || n > max || nextId < n || nextId > max * (step_ + 1) || clipped < 0)
+    if (n < 0 || n > max || nextId < n || nextId > max * (step + 1) || clipped < 0)
       throw refuse("population '" + p->name() + "' has " + std::to_string(n) + " neurons (max " +
                    std::to_string(max) + "), next id " + std::to_string(nextId) + " and " + std::to_string(clipped) +
                    " clipped divisions");
-    growth_->clipped[static_cast<size_t>(p->index())] = clipped;
+    run_.growth.clipped[static_cast<size_t>(p->index())] = clipped;
     p->restore(n, nextId);
     for (Column *c : p->allColumns()) in.column(*c, n);
     p->spikes.resize(in.count(sizeof(int32_t)));
     in.raw(p->spikes.data(), p->spikes.size() * sizeof(int32_t));
-    if (std::string why = p->checkRestored(step_); !why.empty()) throw refuse("population '" + p->name() + "': " + why);
+    if (std::string why = p->checkRestored(step); !why.empty()) throw refuse("population '" + p->name() + "': " + why);
   }
-  for (auto &q : graph_.projs) {
+  for (auto &q : run_.graph.projs) {
     Projection::Counts c{in.get<int64_t>(), in.get<int64_t>(), in.get<int64_t>()};
     if (c.used < 0 || c.live < 0 || c.holes < 0) in.need(payload.size() + 1);
     const uint8_t nextValid = in.get<uint8_t>();
@@ -226,13 +225,13 @@ void Simulator::restoreCheckpoint(const std::string &payload, const std::string 
     if (std::string why = q->checkRestored(); !why.empty())
       throw refuse("projection " + q->desc().pre + " -> " + q->desc().post + " (" + q->desc().synapse + "): " + why);
   }
-  for (auto &m : memories_) {
+  for (auto &m : run_.memories) {
     m->keyWidth = in.get<int64_t>();
     m->valueWidth = in.get<int64_t>();
     m->writes = in.get<int64_t>();
     const size_t slots = in.count(1);
     if (slots != static_cast<size_t>(m->slots().size()) || m->keyWidth < 0 || m->valueWidth < 0 ||
-        m->keyWidth > population(m->desc().key)->size() || m->valueWidth > m->value().size() || m->writes < 0)
+        m->keyWidth > run_.graph.population(m->desc().key)->size() || m->valueWidth > m->value().size() || m->writes < 0)
       throw refuse("memory region '" + m->desc().slots + "' has " + std::to_string(slots) + " slots of keys " +
                    std::to_string(m->keyWidth) + " wide and values " + std::to_string(m->valueWidth) + " wide, " +
                    std::to_string(m->writes) + " writes");
@@ -248,24 +247,25 @@ void Simulator::restoreCheckpoint(const std::string &payload, const std::string 
     in.raw(m->keys.data(), m->keys.size() * sizeof(float));
     in.raw(m->values.data(), m->values.size() * sizeof(float));
   }
-  for (auto &a : attentions_) {
+  for (auto &a : run_.attentions) {
     if (in.count(sizeof(float)) != a->params.data.size()) in.need(payload.size() + 1);
     in.raw(a->params.data.data(), a->params.data.size() * sizeof(float));
   }
-  for (RunIO::Accuracy &a : io_->accuracy) {
+  for (RunIO::Accuracy &a : run_.io.accuracy) {
     a.counts.resize(in.count(sizeof(a.counts[0])));
     in.raw(a.counts.data(), a.counts.size() * sizeof(a.counts[0]));
     for (auto &[t, match, n] : a.counts)
-      if (t < 0 || t >= step_ || n < 0 || match < 0 || match > n)
+      if (t < 0 || t >= step || n < 0 || match < 0 || match > n)
         throw refuse("its accuracy counts " + std::to_string(match) + " of " + std::to_string(n) + " at step " +
                      std::to_string(t));
     // Steps before this run's window: counted by a run with fewer steps.
-    const int64_t from = io_->accuracyFrom();
+    const int64_t from = run_.io.accuracyFrom();
     a.counts.erase(std::remove_if(a.counts.begin(), a.counts.end(), [&](auto &c) { return c[0] < from; }),
                    a.counts.end());
   }
   if (in.at != payload.size()) in.need(payload.size() + 1);
-  io_->resumeRecordings(path, step_);
+  run_.io.resumeRecordings(path, step);
+  return step;
 }
 
 } // namespace ndprt

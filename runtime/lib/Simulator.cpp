@@ -53,7 +53,7 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
   if (!opts_.resume.empty()) {
     // The run continues with the seed it started with.
     uint64_t seed = 0;
-    checkpoint = readCheckpoint(opts_.resume, seed);
+    checkpoint = Checkpoints::read(opts_.resume, descriptorText_, seed);
     if (opts_.seedSet && seed != seed_)
       throw Fault("cannot resume from '" + opts_.resume + "' with --seed " + std::to_string(seed_) +
                   ": the run it continues has seed " + std::to_string(seed) + "; leave --seed out");
@@ -91,7 +91,12 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
     attentions_.push_back(std::make_unique<Attention>(a, static_cast<int>(i), *p, over, seed_));
   }
   io_ = std::make_unique<RunIO>(desc_, opts_, graph_, seed_, total_);
-  if (!opts_.resume.empty()) restoreCheckpoint(checkpoint, opts_.resume);
+  snapshots_ = std::make_unique<Snapshots>(parts());
+  checkpoints_ = std::make_unique<Checkpoints>(parts(), descriptorText_);
+  if (!opts_.resume.empty()) {
+    step_ = checkpoints_->restore(checkpoint, opts_.resume, total_);
+    applyParams(/*fromDefaults=*/false);  // --param given now still applies
+  }
 }
 
 Simulator::~Simulator() = default;
@@ -281,8 +286,10 @@ void Simulator::stepOnce() {
   }
   checkStatus("synapse update");
   // 5. Memory regions. 6. Attention.
-  memoryPhase();
-  attendPhase();
+  RunParts all = parts();
+  memoryPhase(all, device_ != nullptr);
+  if (!memories_.empty()) checkStatus("memory region update");
+  attendPhase(all, t);
   // 7. Pruning, then growth.
   growth_->prune();
   growth_->grow(t);
@@ -290,7 +297,7 @@ void Simulator::stepOnce() {
   io_->record(t);
   ++step_;
   const RunDesc &run = desc_.run;
-  if (run.snapshot.every > 0 && step_ % run.snapshot.every == 0) writeSnapshot();
+  if (run.snapshot.every > 0 && step_ % run.snapshot.every == 0) snapshots_->write(step_, seed_);
   if (run.checkpoint.every > 0 && step_ % run.checkpoint.every == 0)
     writeCheckpoint(resolvePath(opts_.outDir, run.checkpoint.path));
 }
@@ -342,6 +349,8 @@ void Simulator::run(int64_t steps) {
   }
   if (step_ == total_) io_->progress(step_, true);
 }
+
+void Simulator::writeCheckpoint(const std::string &path) { checkpoints_->write(path, step_, seed_); }
 
 std::string Simulator::finish() {
   io_->flushRecordings();

@@ -13,6 +13,7 @@
 #include "Memory.h"
 #include "Options.h"
 #include "RunIO.h"
+#include "RunParts.h"
 #include "gpu/Device.h"
 
 #include "ndp/abi.h"
@@ -64,16 +65,10 @@ private:
   void stepOnce();
   void transmitPhase();
   void checkStatus(const char *phase);
-  // Phase 5: memory regions (MemoryPhase.cpp); their recall is in phase 2.
-  void memoryPhase();
-  // Phase 6: attention, and the long-range synapses it grows (AttendPhase.cpp).
-  void attendPhase();
-
-  // Snapshots and checkpoints (Snapshot.cpp, Checkpoint.cpp).
-  void writeSnapshot();
-  /// Reads and checks a checkpoint; returns its payload and sets `seed`.
-  std::string readCheckpoint(const std::string &path, uint64_t &seed);
-  void restoreCheckpoint(const std::string &payload, const std::string &path);
+  /// The parts snapshots, checkpoints and phases 5 and 6 work on.
+  RunParts parts() {
+    return RunParts{desc_, opts_, graph_, *kernels_, *growth_, *io_, memories_, attentions_};
+  }
 
   const char *descriptorText_;
   ModelDesc desc_;
@@ -89,9 +84,10 @@ private:
   std::vector<std::unique_ptr<MemoryRegion>> memories_;
   std::vector<std::vector<int>> channelWriters_;  // per population, per channel: projections and memories summing into it
   std::vector<uint8_t> memorySlots_;  // per population: the slots of a memory region (updated in phase 5)
+  std::unique_ptr<Snapshots> snapshots_;
+  std::unique_ptr<Checkpoints> checkpoints_;
   uint64_t seed_ = 0;
   int64_t step_ = 0, total_ = 0;
-  bool snapshotsStarted_ = false;
 };
 
 } // namespace ndprt

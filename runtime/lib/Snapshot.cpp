@@ -1,6 +1,6 @@
 // Graph snapshots: one NumPy .npz archive per snapshot (docs/design.md,
 // "Snapshots"), which numpy.load reads directly and any zip tool opens.
-#include "Simulator.h"
+#include "RunParts.h"
 
 #include "Files.h"
 #include "Npy.h"
@@ -52,17 +52,17 @@ std::string whole(const Column &c, int64_t n) {
 
 } // namespace
 
-void Simulator::writeSnapshot() {
-  std::string dir = resolvePath(opts_.outDir, desc_.run.snapshot.path);
+void Snapshots::write(int64_t step, uint64_t seed) {
+  std::string dir = resolvePath(run_.opts.outDir, run_.desc.run.snapshot.path);
   makeDirectories(dir);
-  if (!snapshotsStarted_) removeStaleTemporaries(dir, "snapshot_");
-  snapshotsStarted_ = true;
+  if (!started_) removeStaleTemporaries(dir, "snapshot_");
+  started_ = true;
   ZipWriter zip;
   std::ostringstream meta;
-  meta << "{\"model\": " << jsonString(desc_.name) << ", \"step\": " << step_ << ", \"seed\": " << seed_
+  meta << "{\"model\": " << jsonString(run_.desc.name) << ", \"step\": " << step << ", \"seed\": " << seed
        << ", \"populations\": [";
-  for (size_t i = 0; i < graph_.pops.size(); ++i) {
-    Population &p = *graph_.pops[i];
+  for (size_t i = 0; i < run_.graph.pops.size(); ++i) {
+    Population &p = *run_.graph.pops[i];
     meta << (i ? ", " : "") << "{\"name\": " << jsonString(p.name()) << ", \"type\": " << jsonString(p.desc().typeName)
          << ", \"neurons\": " << p.size() << "}";
     const std::string k = p.name() + "/";
@@ -74,8 +74,8 @@ void Simulator::writeSnapshot() {
       for (Column &c : *cols) zip.add(k + c.name() + ".npy", whole(c, p.size()));
   }
   meta << "], \"projections\": [";
-  for (size_t i = 0; i < graph_.projs.size(); ++i) {
-    Projection &q = *graph_.projs[i];
+  for (size_t i = 0; i < run_.graph.projs.size(); ++i) {
+    Projection &q = *run_.graph.projs[i];
     meta << (i ? ", " : "") << "{\"name\": " << jsonString(q.name()) << ", \"pre\": " << jsonString(q.desc().pre)
          << ", \"post\": " << jsonString(q.desc().post) << ", \"synapse\": " << jsonString(q.desc().synapse)
          << ", \"synapses\": " << q.synapses() << "}";
@@ -95,8 +95,8 @@ void Simulator::writeSnapshot() {
       if (c.name().find('.') == std::string::npos) zip.add(k + c.name() + ".npy", gathered(c, slots));
   }
   meta << "], \"memories\": [";
-  for (size_t k = 0; k < memories_.size(); ++k) {
-    const MemoryRegion &m = *memories_[k];
+  for (size_t k = 0; k < run_.memories.size(); ++k) {
+    const MemoryRegion &m = *run_.memories[k];
     const MemoryDesc &d = m.desc();
     meta << (k ? ", " : "") << "{\"index\": " << k << ", \"slots\": " << jsonString(d.slots)
          << ", \"key\": " << jsonString(d.key) << ", \"value\": " << jsonString(d.value)
@@ -108,8 +108,8 @@ void Simulator::writeSnapshot() {
     zip.add(k0 + "written.npy", npyBytes("|u1", {S}, m.written.data(), 1));
   }
   meta << "], \"attends\": [";
-  for (size_t k = 0; k < attentions_.size(); ++k) {
-    const Attention &a = *attentions_[k];
+  for (size_t k = 0; k < run_.attentions.size(); ++k) {
+    const Attention &a = *run_.attentions[k];
     const AttendDesc &d = a.desc();
     meta << (k ? ", " : "") << "{\"index\": " << k << ", \"population\": " << jsonString(d.pop)
          << ", \"embedding\": " << jsonString(d.embedding) << ", \"projection\": " << jsonString(d.proj)
@@ -121,7 +121,7 @@ void Simulator::writeSnapshot() {
       zip.add(k0 + e.name + ".npy", npyBytes("<f4", shape, a.params.data.data() + e.offset, 4));
     }
     // Edge channels, in the projection's edge order.
-    if (Projection *q = d.proj.empty() ? nullptr : projection(d.proj))
+    if (Projection *q = d.proj.empty() ? nullptr : run_.graph.projection(d.proj))
       for (Column &c : q->states)
         if (c.name() == d.edgeState) zip.add(k0 + "edge_channels.npy", gathered(c, q->liveSlots()));
   }
@@ -129,7 +129,7 @@ void Simulator::writeSnapshot() {
   std::string m = meta.str();
   zip.add("meta.npy", npyBytes("|u1", {static_cast<int64_t>(m.size())}, m.data(), 1));
   char name[64];
-  std::snprintf(name, sizeof name, "/snapshot_%08lld.npz", static_cast<long long>(step_));
+  std::snprintf(name, sizeof name, "/snapshot_%08lld.npz", static_cast<long long>(step));
   writeFileAtomically(dir + name, zip.finish());
 }
 
