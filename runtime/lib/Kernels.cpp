@@ -3,6 +3,7 @@
 #include "Kernels.h"
 
 #include "Error.h"
+#include "Format.h"
 
 #include <chrono>
 #include <cmath>
@@ -18,11 +19,6 @@ Fault unknownBinding(const std::string &name, const KernelDesc &k) {
   return Fault("kernel " + std::to_string(k.index) + " takes '" + name + "', which this runtime does not know");
 }
 
-std::string fmt(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
-}
 
 } // namespace
 
@@ -238,7 +234,7 @@ std::string KernelTable::statsText() const {
   std::ostringstream os;
   for (const Kernel &k : kernels_)
     if (k.calls)
-      os << "  kernel " << kernelKindName(k.kind) << " " << k.target << ": " << k.calls << " calls, " << fmt(k.seconds)
+      os << "  kernel " << kernelKindName(k.kind) << " " << k.target << ": " << k.calls << " calls, " << formatNumber(k.seconds)
          << " s" << (k.serial == 1 ? " (1 thread)" : k.serial == 0 ? " (" + std::to_string(threads_) + " threads)" : "")
          << "\n";
   return os.str();

@@ -2,6 +2,7 @@
 #include "RunIO.h"
 
 #include "Error.h"
+#include "Format.h"
 #include "Files.h"
 #include "Npy.h"
 
@@ -18,11 +19,6 @@ namespace {
 
 int sign(double v) { return v > 0 ? 1 : v < 0 ? -1 : 0; }
 
-std::string fmt(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
-}
 
 } // namespace
 
@@ -177,7 +173,7 @@ std::string RunIO::report(int64_t step, uint64_t seed, const std::vector<int64_t
       int64_t match = 0, total = 0;
       for (auto &[t, m, n] : a.counts)
         if (t >= accuracyFrom()) match += m, total += n;
-      os << (total ? fmt(static_cast<double>(match) / static_cast<double>(total)) : std::string("n/a"));
+      os << (total ? formatNumber(static_cast<double>(match) / static_cast<double>(total)) : std::string("n/a"));
     } else if (r.kind == ReportDesc::Kind::Neurons) {
       os << graph_.population(r.pop1)->size();
     } else {
@@ -202,7 +198,7 @@ std::string RunIO::report(int64_t step, uint64_t seed, const std::vector<int64_t
 std::string RunIO::statsHeader(int64_t step) const {
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   std::ostringstream os;
-  os << "stats: " << step << " steps in " << fmt(secs) << " s (" << fmt(secs > 0 ? step / secs : 0) << " steps/s)\n";
+  os << "stats: " << step << " steps in " << formatNumber(secs) << " s (" << formatNumber(secs > 0 ? step / secs : 0) << " steps/s)\n";
   return os.str();
 }
 

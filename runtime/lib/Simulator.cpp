@@ -4,6 +4,7 @@
 
 #include "Connectivity.h"
 #include "Error.h"
+#include "Format.h"
 #include "Files.h"
 #include "Npy.h"
 
@@ -27,11 +28,6 @@ std::string joined(const std::vector<std::string> &v) {
   return s;
 }
 
-std::string fmt(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
-}
 
 } // namespace
 
@@ -362,7 +358,7 @@ std::string Simulator::statsText() const {
   os << io_->statsHeader(step_);
   // Bytes per element: what one element stores, then what is allocated per
   // element (spare capacity, row slack and indexes included).
-  auto per = [](size_t bytes, int64_t n) { return n > 0 ? fmt(static_cast<double>(bytes) / static_cast<double>(n)) : std::string("-"); };
+  auto per = [](size_t bytes, int64_t n) { return n > 0 ? formatNumber(static_cast<double>(bytes) / static_cast<double>(n)) : std::string("-"); };
   for (auto &p : graph_.pops)
     os << "  population " << p->name() << ": " << p->size() << " neurons, " << p->bytesPerNeuron()
        << " bytes per neuron (" << per(p->bytesAllocated(), p->size()) << " allocated)\n";
@@ -375,8 +371,8 @@ std::string Simulator::statsText() const {
     os << "  memory " << m->desc().slots << ": " << m->writes << " writes\n";
   for (const auto &a : attentions_)
     if (a->calls)
-      os << "  attend " << a->desc().pop << ": " << a->calls << " layers, " << fmt(a->seconds) << " s ("
-         << fmt(a->seconds / static_cast<double>(a->calls)) << " s per layer)\n";
+      os << "  attend " << a->desc().pop << ": " << a->calls << " layers, " << formatNumber(a->seconds) << " s ("
+         << formatNumber(a->seconds / static_cast<double>(a->calls)) << " s per layer)\n";
   if (device_)
     os << "  device: GPU " << device_->name() << ", " << device_->launches() << " kernel launches\n";
   os << kernels_->statsText();

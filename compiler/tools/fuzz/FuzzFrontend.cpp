@@ -5,6 +5,8 @@
 #include "ndpc/Basic/SourceManager.h"
 #include "ndpc/Sema/Sema.h"
 
+#include "CheckInput.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
@@ -13,10 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ndpc::SourceManager sm;
   std::ostringstream sink;
   ndpc::DiagnosticEngine diags(sm, sink);
-  uint32_t id = sm.addBuffer("fuzz.ndp", std::string(reinterpret_cast<const char *>(data), size));
-  ndpc::SemaOptions opts;
-  opts.stdlibDir = NDPC_SOURCE_STDLIB_DIR;
-  std::unique_ptr<ndpc::ast::Program> prog = ndpc::checkBuffer(id, sm, diags, opts);
+  std::unique_ptr<ndpc::ast::Program> prog = ndpc::fuzz::checkInput(data, size, sm, diags);
   if (prog) ndpc::ast::dumpFile(*prog->main, sink);
   return 0;
 }
