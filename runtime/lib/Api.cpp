@@ -1,8 +1,9 @@
 // The compiled program's command line (language.md section 9) and the C API of
-// the shared library, over the model the compiler linked in.
+// the shared library, over the model the compiler linked in: making, running
+// and ending a run (ApiData.cpp reads and changes one).
+#include "ApiSim.h"
 #include "Error.h"
 #include "Options.h"
-#include "Simulator.h"
 
 #include "ndp/abi.h"
 
@@ -17,12 +18,6 @@ extern void *const ndp_kernels[];
 // Only programs compiled with --target=gpu define it.
 extern void *const ndp_gpu_kernels[] __attribute__((weak));
 }
-
-struct ndp_sim {
-  std::unique_ptr<ndprt::Simulator> sim;
-  std::string error;
-  std::vector<float> values;
-};
 
 namespace {
 
@@ -59,62 +54,58 @@ extern "C" int ndp_main(int argc, char **argv) {
   }
 }
 
+namespace {
+// Per thread: two threads creating models at once each read their own error.
+thread_local std::string createError;
+thread_local int createErrorKind = NDP_OK;
+} // namespace
+
+namespace ndprt {
+
+int errorKindOf(const std::exception &e) {
+  if (dynamic_cast<const NameFault *>(&e)) return NDP_ERR_NAME;
+  if (dynamic_cast<const ValueFault *>(&e)) return NDP_ERR_VALUE;
+  if (dynamic_cast<const UsageError *>(&e)) return NDP_ERR_USAGE;
+  return NDP_ERR_FAULT;
+}
+
+} // namespace ndprt
+
 extern "C" ndp_sim *ndp_create(int argc, const char *const *argv, const char **error) {
-  // Per thread: two threads creating models at once each read their own error.
-  thread_local std::string lastError;
   try {
     ndprt::Options opts = ndprt::parseOptions(argc, argv);
     opts.quiet = true;
     auto s = std::make_unique<ndp_sim>();
     s->sim = std::make_unique<ndprt::Simulator>(ndp_descriptor, ndp_kernels, opts, ndp_gpu_kernels);
+    createErrorKind = NDP_OK;
     return s.release();
   } catch (const std::exception &e) {
-    lastError = e.what();
-    if (error) *error = lastError.c_str();
+    createError = e.what();
+    createErrorKind = ndprt::errorKindOf(e);
+    if (error) *error = createError.c_str();
     return nullptr;
   }
 }
 
+extern "C" int ndp_create_error_kind(void) { return createErrorKind; }
+
 extern "C" int ndp_run(ndp_sim *s, int64_t steps) {
-  if (!s) return 1;
-  try {
+  return ndprt::apiStatus(s, [&] {
     s->sim->run(steps);
     return 0;
-  } catch (const std::exception &e) {
-    s->error = e.what();
-    return 1;
-  }
+  });
 }
 
 extern "C" int64_t ndp_current_step(const ndp_sim *s) { return s ? s->sim->step() : -1; }
 
-extern "C" const float *ndp_values(ndp_sim *s, const char *population, const char *name, int64_t *count) {
-  if (!s) return nullptr;
-  if (!population || !name) {
-    s->error = "ndp_values needs a population name and a value name";
-    return nullptr;
-  }
-  ndprt::Population *p = s->sim->population(population);
-  if (!p) {
-    s->error = std::string("no population '") + population + "'";
-    return nullptr;
-  }
-  ndprt::Column *c = nullptr;
-  if (std::strcmp(name, "importance") == 0) c = &p->importance;
-  else if (std::strcmp(name, "spiked") == 0) c = &p->spiked;
-  for (ndprt::ValueKind kind : {ndprt::ValueKind::State, ndprt::ValueKind::Out, ndprt::ValueKind::Input,
-                                 ndprt::ValueKind::Channel})
-    if (!c) c = p->find(kind, name);
-  if (!c) {
-    s->error = std::string("population '") + population + "' has no value '" + name + "'";
-    return nullptr;
-  }
-  s->values.resize(static_cast<size_t>(p->size() * c->width()));
-  for (int64_t i = 0; i < p->size(); ++i)
-    for (int l = 0; l < c->width(); ++l) s->values[static_cast<size_t>(i * c->width() + l)] = static_cast<float>(c->get(i, l));
-  if (count) *count = static_cast<int64_t>(s->values.size());
-  return s->values.data();
+extern "C" const char *ndp_finish(ndp_sim *s) {
+  return ndprt::apiCall(s, static_cast<const char *>(nullptr), [&] {
+    s->text = s->sim->finish();
+    return s->text.c_str();
+  });
 }
+
+extern "C" int ndp_last_error_kind(const ndp_sim *s) { return s ? s->errorKind : NDP_ERR_FAULT; }
 
 extern "C" const char *ndp_last_error(const ndp_sim *s) { return s ? s->error.c_str() : "no model (null ndp_sim)"; }
 

@@ -1,4 +1,5 @@
-// The one exception type of the runtime: a fault the user can act on.
+// The runtime's exceptions: a fault the user can act on, and the two kinds an
+// embedding program tells apart (ndp/abi.h's error kinds).
 #ifndef NDPRT_ERROR_H
 #define NDPRT_ERROR_H
 
@@ -11,6 +12,16 @@ namespace ndprt {
 /// step, variable, file). The program prints it and exits non-zero.
 struct Fault : std::runtime_error {
   explicit Fault(const std::string &m) : std::runtime_error(m) {}
+};
+
+/// A name the model does not have (population, value, param, projection).
+struct NameFault : Fault {
+  explicit NameFault(const std::string &m) : Fault(m) {}
+};
+
+/// A value that does not fit where it was given (a param's range, an array's size).
+struct ValueFault : Fault {
+  explicit ValueFault(const std::string &m) : Fault(m) {}
 };
 
 } // namespace ndprt

@@ -100,6 +100,7 @@ std::string usageText(const std::string &program) {
 
 std::string paramRangeError(const ParamDesc &p, double v) {
   if (std::isnan(v)) return "param '" + p.name + "' is not a number";
+  if (p.type == "bool" && v != 0.0 && v != 1.0) return "param '" + p.name + "' is a bool; give true or false (1 or 0)";
   if (p.type == "i32" && (v != std::floor(v) || v < -2147483648.0 || v > 2147483647.0))
     return "param '" + p.name + "' is an i32; give an integer from -2147483648 to 2147483647";
   if (p.type == "f32" && (!std::isfinite(v) || std::fabs(v) > FLT_MAX))
@@ -113,8 +114,8 @@ double paramValue(const ParamDesc &p, const std::string &text) {
   if (p.type == "bool" && (text == "true" || text == "false")) return text == "true" ? 1.0 : 0.0;
   char *end = nullptr;
   const double v = std::strtod(text.c_str(), &end);
-  if (text.empty() || *end != '\0' || std::isnan(v)) throw Fault(where + "'" + text + "' is not a number");
-  if (std::string why = paramRangeError(p, v); !why.empty()) throw Fault(where + why);
+  if (text.empty() || *end != '\0' || std::isnan(v)) throw ValueFault(where + "'" + text + "' is not a number");
+  if (std::string why = paramRangeError(p, v); !why.empty()) throw ValueFault(where + why);
   return v;
 }
 

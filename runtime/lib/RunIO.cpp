@@ -162,27 +162,27 @@ void RunIO::resumeRecordings(const std::string &ckpt, int64_t step) {
   }
 }
 
-std::string RunIO::report(int64_t step, uint64_t seed, const std::vector<int64_t> &clipped) const {
-  std::ostringstream os;
-  os << "report " << desc_.name << " (" << step << " steps, seed " << seed << ")\n";
+std::vector<ReportValue> RunIO::reportValues(const std::vector<int64_t> &clipped) const {
+  std::vector<ReportValue> out;
   size_t acc = 0;
   for (const ReportDesc &r : desc_.run.reports) {
-    os << "  " << r.label << " = ";
+    ReportValue v{r.label, 0, true};
     if (r.kind == ReportDesc::Kind::Accuracy) {
       const Accuracy &a = accuracy[acc++];
       int64_t match = 0, total = 0;
       for (auto &[t, m, n] : a.counts)
         if (t >= accuracyFrom()) match += m, total += n;
-      os << (total ? formatNumber(static_cast<double>(match) / static_cast<double>(total)) : std::string("n/a"));
+      v.isCount = false;
+      v.value = total ? static_cast<double>(match) / static_cast<double>(total) : std::nan("");
     } else if (r.kind == ReportDesc::Kind::Neurons) {
-      os << graph_.population(r.pop1)->size();
+      v.value = static_cast<double>(graph_.population(r.pop1)->size());
     } else {
       int64_t n = 0;
       for (auto &q : graph_.projs)
         if (q->desc().synapse == r.pop1) n += q->synapses();
-      os << n;
+      v.value = static_cast<double>(n);
     }
-    os << "\n";
+    out.push_back(v);
   }
   // Growth that a population's max refused (language.md section 4).
   for (auto &p : graph_.pops) {
@@ -190,7 +190,20 @@ std::string RunIO::report(int64_t step, uint64_t seed, const std::vector<int64_t
     for (const GrowDesc &g : desc_.grows)
       for (const GrowRuleDesc &r : g.rules) grows |= g.pop == p->name() && r.divide;
     if (grows)
-      os << "  divisions clipped at max(" << p->name() << ") = " << clipped[static_cast<size_t>(p->index())] << "\n";
+      out.push_back({"divisions clipped at max(" + p->name() + ")",
+                     static_cast<double>(clipped[static_cast<size_t>(p->index())]), true});
+  }
+  return out;
+}
+
+std::string RunIO::report(int64_t step, uint64_t seed, const std::vector<int64_t> &clipped) const {
+  std::ostringstream os;
+  os << "report " << desc_.name << " (" << step << " steps, seed " << seed << ")\n";
+  for (const ReportValue &v : reportValues(clipped)) {
+    os << "  " << v.label << " = ";
+    if (v.isCount) os << static_cast<int64_t>(v.value);
+    else os << (std::isnan(v.value) ? std::string("n/a") : formatNumber(v.value));
+    os << "\n";
   }
   return os.str();
 }

@@ -20,6 +20,13 @@
 
 namespace ndprt {
 
+/// One line of the report: a value with its label (as the report prints it).
+struct ReportValue {
+  std::string label;
+  double value;   // NaN: not measured (an accuracy window with no recorded step yet)
+  bool isCount;   // a count (printed as an integer) or a fraction
+};
+
 class RunIO {
 public:
   /// Reads the feed files and makes the tasks; `total`: the run's steps.
@@ -31,11 +38,19 @@ public:
   void record(int64_t step);
   /// The progress bar on a terminal, after `step` steps.
   void progress(int64_t step, bool done);
+  /// Whether phase 1 writes input column `input` (a value set from outside would be overwritten).
+  bool feeds(const Column *input) const {
+    for (const Feed &f : feeds_)
+      if (f.input == input) return true;
+    return false;
+  }
   /// Writes every recording (atomically).
   void flushRecordings();
   /// Resuming at `step`: the rows the recordings had then, from --out-dir.
   void resumeRecordings(const std::string &checkpoint, int64_t step);
-  /// The report after `step` steps (`clipped`: divisions refused per population).
+  /// The report's values now (`clipped`: divisions refused per population).
+  std::vector<ReportValue> reportValues(const std::vector<int64_t> &clipped) const;
+  /// The report after `step` steps, as the program prints it.
   std::string report(int64_t step, uint64_t seed, const std::vector<int64_t> &clipped) const;
   /// "stats: N steps in S s (R steps/s)"
   std::string statsHeader(int64_t step) const;

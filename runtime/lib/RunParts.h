@@ -43,6 +43,9 @@ public:
   explicit Snapshots(RunParts run) : run_(run) {}
   /// The snapshot after `step` steps of a run with `seed`.
   void write(int64_t step, uint64_t seed);
+  /// The same snapshot into folder `dir` (made if missing), asked for by an
+  /// embedding program at any step.
+  void writeTo(const std::string &dir, int64_t step, uint64_t seed);
 
 private:
   RunParts run_;

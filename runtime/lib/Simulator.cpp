@@ -43,7 +43,10 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
   }
   // Every column made from here on (the graph's) is device memory in a GPU run.
   ColumnMemoryScope memory(device_.get());
-  if (opts_.threads > 0) omp_set_num_threads(opts_.threads);
+  // OpenMP's default as the process started, before any simulator set its own.
+  static const int defaultThreads = omp_get_max_threads();
+  threads_ = opts_.threads > 0 ? opts_.threads : defaultThreads;
+  omp_set_num_threads(threads_);
   seed_ = static_cast<uint64_t>(opts_.seedSet ? opts_.seed : desc_.run.seed);
   std::string checkpoint;
   if (!opts_.resume.empty()) {
@@ -141,17 +144,28 @@ void Simulator::applyParams(bool fromDefaults) {
     for (size_t i = 0; i < desc_.params.size(); ++i) scalars[NDP_SCALAR_FIRST_PARAM + i] = desc_.params[i].value;
   }
   for (auto &[name, text] : opts_.params) {
-    size_t i = 0;
-    while (i < desc_.params.size() && desc_.params[i].name != name) ++i;
-    if (i == desc_.params.size()) {
-      std::vector<std::string> names;
-      for (const ParamDesc &p : desc_.params) names.push_back(p.name);
-      throw Fault("unknown param '" + name + "'; " +
-                  (names.empty() ? std::string("this model has no params") : "the params are: " + joined(names)));
-    }
-    const double v = paramValue(desc_.params[i], text);
-    kernels_->scalars[NDP_SCALAR_FIRST_PARAM + i] = v;
+    const size_t i = paramIndex(name);
+    kernels_->scalars[NDP_SCALAR_FIRST_PARAM + i] = paramValue(desc_.params[i], text);
   }
+}
+
+size_t Simulator::paramIndex(const std::string &name) const {
+  for (size_t i = 0; i < desc_.params.size(); ++i)
+    if (desc_.params[i].name == name) return i;
+  std::vector<std::string> names;
+  for (const ParamDesc &p : desc_.params) names.push_back(p.name);
+  throw NameFault("unknown param '" + name + "'; " +
+              (names.empty() ? std::string("this model has no params") : "the params are: " + joined(names)));
+}
+
+double Simulator::param(const std::string &name) const {
+  return kernels_->scalars[NDP_SCALAR_FIRST_PARAM + paramIndex(name)];
+}
+
+void Simulator::setParam(const std::string &name, double value) {
+  const size_t i = paramIndex(name);
+  if (std::string why = paramRangeError(desc_.params[i], value); !why.empty()) throw ValueFault(why);
+  kernels_->scalars[NDP_SCALAR_FIRST_PARAM + i] = value;
 }
 
 void Simulator::loadState(const std::string &file, Column &col, const std::vector<int64_t> &order,
@@ -338,6 +352,7 @@ void Simulator::transmitPhase() {
 }
 
 void Simulator::run(int64_t steps) {
+  omp_set_num_threads(threads_);
   int64_t until = steps < 0 ? total_ : std::min(total_, step_ + steps);
   while (step_ < until) {
     stepOnce();

@@ -43,7 +43,19 @@ public:
   /// Writes a checkpoint of the current state to `path` (atomically).
   void writeCheckpoint(const std::string &path);
 
+  /// Writes the snapshot of the current step into folder `dir`.
+  void snapshotTo(const std::string &dir) { snapshots_->writeTo(dir, step_, seed_); }
+  /// The report's values now.
+  std::vector<ReportValue> reportValues() const { return io_->reportValues(growth_->clipped); }
+  /// Whether the run block feeds input column `input`.
+  bool fed(const Column *input) const { return io_->feeds(input); }
+  /// The current value of param `name`; a Fault listing the params if unknown.
+  double param(const std::string &name) const;
+  /// Sets param `name` from the next step on; a Fault if unknown or out of its type's range.
+  void setParam(const std::string &name, double value);
+
   int64_t step() const { return step_; }
+  uint64_t seed() const { return seed_; }
   int64_t totalSteps() const { return total_; }
   Population *population(const std::string &name) { return graph_.population(name); }
   Projection *projection(const std::string &name) { return graph_.projection(name); }
@@ -58,6 +70,8 @@ private:
   /// Sets the params from their defaults (or keeps the current values), then
   /// applies --param.
   void applyParams(bool fromDefaults = true);
+  /// The index of param `name` in the descriptor; a Fault listing the params if unknown.
+  size_t paramIndex(const std::string &name) const;
   void buildGraph();
   void loadState(const std::string &file, Column &col, const std::vector<int64_t> &order, const std::string &what);
   /// Counts which projections and memories sum into each channel.
@@ -87,6 +101,7 @@ private:
   std::unique_ptr<Snapshots> snapshots_;
   std::unique_ptr<Checkpoints> checkpoints_;
   uint64_t seed_ = 0;
+  int threads_ = 1;  // OpenMP threads of this run's kernels (set before each run: simulators may share a thread)
   int64_t step_ = 0, total_ = 0;
 };
 

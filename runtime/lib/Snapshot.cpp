@@ -3,6 +3,7 @@
 #include "RunParts.h"
 
 #include "Files.h"
+#include "Json.h"
 #include "Npy.h"
 #include "Zip.h"
 
@@ -23,15 +24,6 @@ std::string descrOf(const Column &c) {
 }
 
 size_t scalarBytes(const Column &c) { return c.elementBytes() / static_cast<size_t>(c.width()); }
-
-std::string jsonString(const std::string &s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    if (ch == '"' || ch == '\\') out.push_back('\\');
-    out.push_back(ch);
-  }
-  return out + "\"";
-}
 
 /// Elements `order` of a column, as .npy bytes ([n] or [n, width]).
 std::string gathered(const Column &c, const std::vector<int64_t> &order) {
@@ -57,6 +49,11 @@ void Snapshots::write(int64_t step, uint64_t seed) {
   makeDirectories(dir);
   if (!started_) removeStaleTemporaries(dir, "snapshot_");
   started_ = true;
+  writeTo(dir, step, seed);
+}
+
+void Snapshots::writeTo(const std::string &dir, int64_t step, uint64_t seed) {
+  makeDirectories(dir);
   ZipWriter zip;
   std::ostringstream meta;
   meta << "{\"model\": " << jsonString(run_.desc.name) << ", \"step\": " << step << ", \"seed\": " << seed

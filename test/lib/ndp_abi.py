@@ -13,5 +13,6 @@ def load(path):
     lib.ndp_values.restype = ctypes.POINTER(ctypes.c_float)
     lib.ndp_last_error.argtypes = [ctypes.c_void_p]
     lib.ndp_last_error.restype = ctypes.c_char_p
+    lib.ndp_last_error_kind.argtypes = [ctypes.c_void_p]
     lib.ndp_destroy.argtypes = [ctypes.c_void_p]
     return lib

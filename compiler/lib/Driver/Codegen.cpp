@@ -74,8 +74,10 @@ int link(const std::string &object, const DriverOptions &opts, const char *argv0
   std::vector<std::string> args{*cxx, object};
   if (opts.shared) {
     // The whole runtime, so that its C API (ndp_create, ...) is exported.
-    for (std::string a : {std::string("-shared"), std::string("-Wl,--whole-archive"), rt + "/libndprt.a",
-                          std::string("-Wl,--no-whole-archive")})
+    // -Bsymbolic: the library calls its own runtime even where another
+    // model's library, loaded into the same process, exports the same names.
+    for (std::string a : {std::string("-shared"), std::string("-Wl,-Bsymbolic"), std::string("-Wl,--whole-archive"),
+                          rt + "/libndprt.a", std::string("-Wl,--no-whole-archive")})
       args.push_back(a);
   } else {
     args.push_back(rt + "/libndprt_main.a");

@@ -8,12 +8,14 @@ namespace ndpc {
 const char *const kUsage =
     "usage: ndpc check FILE [-I DIR]...\n"
     "       ndpc compile FILE -o OUT [--shared] [-O0|-O1|-O2|-O3] [--target=cpu|gpu] [-I DIR]...\n"
+    "                    [--depfile DEP]\n"
     "       ndpc [compile] FILE -emit=ast|ndp|lowered|llvm-dialect|llvm-ir|asm|obj|ptx [-o OUT]\n"
     "\n"
     "  check     parse and check FILE; exit 0 when clean, 1 on errors\n"
     "  compile   build a program (or with --shared a shared library) from FILE\n"
     "  -emit=S   print stage S instead of linking (obj is written to -o, or FILE.o)\n"
     "  -I DIR    add DIR to the import search path (std/... is always found)\n"
+    "  --depfile DEP  after compiling, write 'OUT: FILE IMPORTS...' (Make's syntax, absolute paths) to DEP\n"
     "  -verify   check 'expected-error' comments in the sources instead of printing\n"
     "  -mlir-print-debuginfo  with -emit=ndp|lowered|llvm-dialect: print each op's source location\n"
     "  --target=gpu  the program runs on the CPU or, with '--device gpu', on an NVIDIA GPU (docs/gpu.md)\n"
@@ -44,6 +46,7 @@ bool parseDriverOptions(int argc, char **argv, DriverOptions &opts, std::string 
     if (a == "-h" || a == "--help") { opts.command = DriverOptions::Command::Help; return true; }
     if (a == "--version") { opts.command = DriverOptions::Command::Version; return true; }
     if (a == "-o") { opts.output = value("-o"); }
+    else if (a.rfind("--depfile", 0) == 0) { opts.depfile = value("--depfile"); }
     else if (a.rfind("-I", 0) == 0) { opts.includeDirs.push_back(value("-I")); }
     else if (a.rfind("-emit=", 0) == 0 || a.rfind("--emit=", 0) == 0) {
       opts.emit = a.substr(a.find('=') + 1);

@@ -8,6 +8,8 @@
 #include "ndpc/Driver/Options.h"
 #include "ndpc/Sema/Sema.h"
 
+#include <cstdio>
+#include <fstream>
 #include <iostream>
 
 #ifndef NDPC_VERSION
@@ -35,6 +37,41 @@ bool checkOutputPath(const std::string &out, const ndpc::SourceManager &sm) {
     return false;
   }
   return true;
+}
+
+/// Make's escaping of a path in a rule: spaces, '#' and '$'.
+std::string makeEscaped(const std::string &path) {
+  std::string out;
+  for (char c : path) {
+    if (c == ' ' || c == '#') out.push_back('\\');
+    if (c == '$') out.push_back('$');
+    out.push_back(c);
+  }
+  return out;
+}
+
+/// The depfile of a compiled model: the output depends on every file read.
+/// Written through a temporary name, so a reader never sees half of it.
+int writeDepfile(const std::string &depfile, const std::string &output, const ndpc::SourceManager &sm) {
+  std::string text = makeEscaped(ndpc::canonicalPath(output)) + ":";
+  for (uint32_t f = 1; f <= sm.numFiles(); ++f) text += " \\\n  " + makeEscaped(ndpc::canonicalPath(sm.path(f)));
+  text += "\n";
+  const std::string tmp = depfile + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << text;
+    if (!out.flush()) {
+      std::remove(tmp.c_str());
+      std::cerr << "ndpc: error: cannot write '" << depfile << "'\n";
+      return 1;
+    }
+  }
+  if (std::rename(tmp.c_str(), depfile.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    std::cerr << "ndpc: error: cannot write '" << depfile << "'\n";
+    return 1;
+  }
+  return 0;
 }
 
 } // namespace
@@ -74,12 +111,14 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (opts.command == DriverOptions::Command::Check) return 0;
-  if (!checkOutputPath(opts.output, sm)) return 1;
+  if (!checkOutputPath(opts.output, sm) || !checkOutputPath(opts.depfile, sm)) return 1;
   if (!prog->model) {
     std::cerr << "ndpc: error: '" << opts.input
               << "' has no 'model' declaration: it is a library of declarations to import, "
                  "and only a model file can be compiled\n";
     return 1;
   }
-  return runCodegen(*prog, opts, sm, argv[0]);
+  int rc = runCodegen(*prog, opts, sm, argv[0]);
+  if (rc == 0 && !opts.depfile.empty()) rc = writeDepfile(opts.depfile, opts.output.empty() ? opts.input + ".o" : opts.output, sm);
+  return rc;
 }

@@ -69,6 +69,12 @@ enum { NDP_SCALAR_TIME = 0, NDP_SCALAR_DT = 1, NDP_SCALAR_FIRST_PARAM = 2 };
 /* The compiled program and the shared library (`ndpc compile --shared`). */
 typedef struct ndp_sim ndp_sim;
 
+/* What kind of error a call met, so that a binding can raise the right
+ * exception (the message says the rest): a run-time fault (a NaN, a file),
+ * a name the model does not have, a value that does not fit (a param's range,
+ * an array's size), a bad command-line argument. */
+enum { NDP_OK = 0, NDP_ERR_FAULT = 1, NDP_ERR_NAME = 2, NDP_ERR_VALUE = 3, NDP_ERR_USAGE = 4 };
+
 /* Runs the model as the compiled program does: command line, run, report. */
 int ndp_main(int argc, char **argv);
 
@@ -77,8 +83,11 @@ int ndp_main(int argc, char **argv);
  * *error on a bad argument or file; the message stays valid until the next
  * ndp_create on the same thread. */
 ndp_sim *ndp_create(int argc, const char *const *argv, const char **error);
-/* Runs `steps` more steps (all remaining when negative); 0 on success, else 1
- * with the reason in ndp_last_error. */
+/* The kind of the last ndp_create failure on this thread (NDP_ERR_...). */
+int ndp_create_error_kind(void);
+/* Runs `steps` more steps (all remaining when negative; never past the run's
+ * total, ndp_info's "steps"). The int-returning calls below return NDP_OK on
+ * success, else the error kind, with the reason in ndp_last_error. */
 int ndp_run(ndp_sim *sim, int64_t steps);
 /* The number of steps run so far (-1 for a null sim). */
 int64_t ndp_current_step(const ndp_sim *sim);
@@ -87,7 +96,61 @@ int64_t ndp_current_step(const ndp_sim *sim);
  * the next call on `sim`. Null, with the reason in ndp_last_error, for an
  * unknown population or value. */
 const float *ndp_values(ndp_sim *sim, const char *population, const char *name, int64_t *count);
-/* Why the last failing call on `sim` failed. */
+/* Sets a value of a population, a state or an input, from `count` floats:
+ * the population's size times the value's width, in neuron order (the order
+ * of ndp_values and of the "neurons" arrays). An input that the run block
+ * feeds is refused: the feed would overwrite it. Takes effect from the next
+ * step on. */
+int ndp_set_values(ndp_sim *sim, const char *population, const char *name, const float *values, int64_t count);
+
+/* The model and the run as JSON (docs/python.md): "model", "steps" (the
+ * run's total), "seed", "step", "writes_files", "populations" (name, type,
+ * size, max, and "values": name, kind, type, width), "projections" (name, pre,
+ * post, synapse, size, states: name, type, width), "params" (name, type,
+ * value) and "reports" (labels). Valid until the next call on `sim`. */
+const char *ndp_info(ndp_sim *sim);
+
+/* Params, by name: the current value, or set from the next step on (checked
+ * against the param's type: an i32 takes an integer, a bool 0 or 1). */
+int ndp_get_param(ndp_sim *sim, const char *name, double *value);
+int ndp_set_param(ndp_sim *sim, const char *name, double value);
+
+/* One named array of ndp_arrays: `rows` elements of `width` values each, of
+ * NumPy type `dtype` ("<f4", "<f8", "<i4", "<i8", "|b1"). */
+typedef struct ndp_array {
+  const char *name;
+  const char *dtype;
+  int64_t rows;
+  int64_t width;
+  const void *data;
+} ndp_array;
+
+/* Copies of the graph's arrays, as a snapshot holds them (docs/design.md):
+ *   kind "neurons", name a population: id, parent, born (i64), in neuron order;
+ *   kind "synapses", name a projection (or a synapse type that exactly one
+ *   projection uses): pre, post (stable ids, i64), par (i32) and every state,
+ *   in edge order (post, pre, parallel number).
+ * *arrays and *count receive them; valid until the next call on `sim`. */
+int ndp_arrays(ndp_sim *sim, const char *kind, const char *name, const ndp_array **arrays, int64_t *count);
+
+/* The report's values now, as JSON: {"label": value, ...} in the report's
+ * order; null for an accuracy with no counted step yet. Valid until the next
+ * call on `sim`. */
+const char *ndp_report(ndp_sim *sim);
+
+/* Writes the snapshot of the current step to DIR/snapshot_<step>.npz, or a
+ * checkpoint to `path` (atomically; recordings are written first, as the run
+ * block's checkpoints do). */
+int ndp_snapshot(ndp_sim *sim, const char *dir);
+int ndp_checkpoint(ndp_sim *sim, const char *path);
+
+/* Ends the run as the program does: writes the recordings and returns the
+ * report's text (valid until the next call on `sim`); null with the reason in
+ * ndp_last_error on failure. The sim can still be read, and run on. */
+const char *ndp_finish(ndp_sim *sim);
+
+/* Why the last failing call on `sim` failed, and its kind (NDP_ERR_...). */
+int ndp_last_error_kind(const ndp_sim *sim);
 const char *ndp_last_error(const ndp_sim *sim);
 void ndp_destroy(ndp_sim *sim);
 

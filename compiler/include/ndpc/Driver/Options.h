@@ -12,6 +12,7 @@ struct DriverOptions {
   enum class Command { None, Check, Compile, Help, Version } command = Command::None;
   std::string input;
   std::string output;                 // -o
+  std::string depfile;                // --depfile FILE: the files the model was read from, in Make's syntax
   std::string emit;                   // -emit=STAGE (empty: link a program)
   std::string target = "cpu";         // --target=cpu|gpu
   int optLevel = 3;                   // -O0..-O3
