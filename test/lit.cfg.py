@@ -36,6 +36,16 @@ config.substitutions.append(("%fake-cuda", os.path.join(config.ndpc_obj_root, "t
 
 if config.ndpc_codegen:
     config.available_features.add("codegen")
+    # The Python module (runtime/python), as the build assembled it; each test
+    # compiles into its own cache.
+    import glob
+    if glob.glob(os.path.join(config.ndpc_obj_root, "python", "ndpc", "_ndpc*.so")):
+        config.available_features.add("python-module")
+        config.substitutions.append(
+            ("%pytest", "env PYTHONPATH=" + os.pathsep.join(
+                [os.path.join(config.ndpc_obj_root, "python"), os.path.join(config.ndpc_src_root, "test", "lib")]) +
+             " NDPC_CACHE_DIR=%t/cache " + config.python_executable +
+             " -m pytest -q -p no:cacheprovider --basetemp=%t/pytest"))
 if config.ndpc_sanitized:
     config.available_features.add("sanitized")
     # Models compiled by a release ndpc, linked against this sanitized runtime

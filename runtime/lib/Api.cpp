@@ -91,7 +91,15 @@ extern "C" int ndp_create_error_kind(void) { return createErrorKind; }
 
 extern "C" int ndp_run(ndp_sim *s, int64_t steps) {
   return ndprt::apiStatus(s, [&] {
-    s->sim->run(steps);
+    if (!s->fault.empty())
+      throw ndprt::Fault("this run stopped at a fault and cannot go on (" + s->fault +
+                         "); its values can still be read; make a new simulator to run again");
+    try {
+      s->sim->run(steps);
+    } catch (const std::exception &e) {
+      s->fault = e.what();
+      throw;
+    }
     return 0;
   });
 }

@@ -14,18 +14,12 @@ namespace ndprt {
 
 namespace {
 
-std::string listed(const std::vector<std::string> &names) {
-  std::string s;
-  for (size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + names[i];
-  return s;
-}
-
 Population &findPopulation(Simulator &sim, const char *name) {
   if (!name) throw NameFault("a population name is needed");
   if (Population *p = sim.population(name)) return *p;
   std::vector<std::string> names;
   for (const PopDesc &p : sim.model().pops) names.push_back(p.name);
-  throw NameFault(std::string("no population '") + name + "'; the populations are: " + listed(names));
+  throw NameFault(std::string("no population '") + name + "'; the populations are: " + joinNames(names));
 }
 
 /// A neuron value of `p` by name: importance, spiked, or a state, out, input
@@ -46,7 +40,7 @@ Column &findValue(Population &p, const char *name, ValueKind &kind) {
     for (Column &c : *cols) names.push_back(c.name());
   names.push_back("importance");
   names.push_back("spiked");
-  throw NameFault("population '" + p.name() + "' has no value '" + name + "'; its values are: " + listed(names));
+  throw NameFault("population '" + p.name() + "' has no value '" + name + "'; its values are: " + joinNames(names));
 }
 
 Projection &findProjection(Simulator &sim, const char *name) {
@@ -60,9 +54,9 @@ Projection &findProjection(Simulator &sim, const char *name) {
   if (using_.size() == 1) return *sim.projection(using_[0]);
   if (using_.size() > 1)
     throw NameFault(std::string("synapse type '") + name + "' is used by " + std::to_string(using_.size()) +
-                " projections; name one of them: " + listed(names));
+                " projections; name one of them: " + joinNames(names));
   throw NameFault(std::string("no projection or synapse type '") + name + "'; the projections are: " +
-              (names.empty() ? std::string("none") : listed(names)));
+              (names.empty() ? std::string("none") : joinNames(names)));
 }
 
 const char *dtypeOf(const std::string &type) {

@@ -18,6 +18,7 @@ struct ndp_sim {
   std::unique_ptr<ndprt::Simulator> sim;
   std::string error;
   int errorKind = NDP_OK;
+  std::string fault;  // the fault a run stopped at: the state is half a step on, so it runs no more
   std::vector<float> values;
   std::string text;  // ndp_info, ndp_report, ndp_finish
   std::vector<std::vector<char>> arrayData;

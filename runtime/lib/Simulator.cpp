@@ -20,17 +20,6 @@ extern "C" int omp_get_max_threads();
 
 namespace ndprt {
 
-namespace {
-
-std::string joined(const std::vector<std::string> &v) {
-  std::string s;
-  for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + v[i];
-  return s;
-}
-
-
-} // namespace
-
 Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Options &opts, void *const *gpuTable)
     : descriptorText_(descriptor), desc_(parseDescriptor(descriptor)), opts_(opts) {
   if (opts_.device == Device::Gpu) {
@@ -155,7 +144,7 @@ size_t Simulator::paramIndex(const std::string &name) const {
   std::vector<std::string> names;
   for (const ParamDesc &p : desc_.params) names.push_back(p.name);
   throw NameFault("unknown param '" + name + "'; " +
-              (names.empty() ? std::string("this model has no params") : "the params are: " + joined(names)));
+              (names.empty() ? std::string("this model has no params") : "the params are: " + joinNames(names)));
 }
 
 double Simulator::param(const std::string &name) const {

@@ -1,0 +1,29 @@
+"""graph() and neurons() equal the snapshot of the same step, and a snapshot
+asked for from Python equals the run block's, byte for byte."""
+import numpy as np
+
+
+def test_graph_arrays_equal_the_snapshot(model, tmp_path):
+    # ndp_growth grows from one neuron and snapshots every 25 steps.
+    sim = model("ndp_growth").simulator(out_dir=tmp_path / "run", steps=100)
+    sim.run(100)
+    snap = np.load(tmp_path / "run" / "growth" / "snapshot_00000100.npz")
+    neurons = sim.neurons("brain")
+    assert len(neurons["id"]) > 1
+    for key in ("id", "parent", "born"):
+        np.testing.assert_array_equal(neurons[key], snap[f"brain/{key}"])
+    meta = snap["meta"].tobytes().decode()
+    proj = [p for p in sim.info()["projections"]][0]["name"]
+    assert proj in meta
+    graph = sim.graph(proj)
+    assert set(graph) == {"pre", "post", "par", "w"}
+    for key, values in graph.items():
+        assert values.dtype == snap[f"{proj}/{key}"].dtype
+        np.testing.assert_array_equal(values, snap[f"{proj}/{key}"])
+    # The synapse type's name finds its one projection too.
+    synapse = sim.info()["projections"][0]["synapse"]
+    np.testing.assert_array_equal(sim.graph(synapse)["w"], graph["w"])
+    path = sim.snapshot(tmp_path / "mine")
+    assert path.endswith("snapshot_00000100.npz")
+    assert open(path, "rb").read() == (tmp_path / "run" / "growth" / "snapshot_00000100.npz").read_bytes()
+    sim.close()
