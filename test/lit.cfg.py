@@ -41,11 +41,12 @@ if config.ndpc_codegen:
     import glob
     if glob.glob(os.path.join(config.ndpc_obj_root, "python", "ndpc", "_ndpc*.so")):
         config.available_features.add("python-module")
+        python_with_module = ("env PYTHONPATH=" + os.pathsep.join(
+            [os.path.join(config.ndpc_obj_root, "python"), os.path.join(config.ndpc_src_root, "test", "lib")]) +
+            " NDPC_CACHE_DIR=%t/cache " + config.python_executable)
         config.substitutions.append(
-            ("%pytest", "env PYTHONPATH=" + os.pathsep.join(
-                [os.path.join(config.ndpc_obj_root, "python"), os.path.join(config.ndpc_src_root, "test", "lib")]) +
-             " NDPC_CACHE_DIR=%t/cache " + config.python_executable +
-             " -m pytest -q -p no:cacheprovider --basetemp=%t/pytest"))
+            ("%pytest", python_with_module + " -m pytest -q -p no:cacheprovider --basetemp=%t/pytest"))
+        config.substitutions.append(("%pymodule", python_with_module))
 if config.ndpc_sanitized:
     config.available_features.add("sanitized")
     # Models compiled by a release ndpc, linked against this sanitized runtime
