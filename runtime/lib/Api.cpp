@@ -7,6 +7,7 @@
 
 #include "ndp/abi.h"
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -29,6 +30,47 @@ std::string programName(const char *argv0) {
 
 } // namespace
 
+namespace {
+
+// The signal that asked a program to stop (SIGINT, SIGTERM), or 0.
+volatile std::sig_atomic_t stopSignal = 0;
+
+extern "C" void onStopSignal(int sig) { stopSignal = sig; }
+
+/// SIGINT and SIGTERM stop the run after the current step; a second one, with
+/// the default action restored (SA_RESETHAND), ends the program at once.
+void catchStopSignals() {
+  struct sigaction sa;
+  std::memset(&sa, 0, sizeof sa);
+  sa.sa_handler = onStopSignal;
+  sa.sa_flags = SA_RESETHAND;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+/// After a stop signal: what a run that never got to its end can keep — its
+/// recordings, and a checkpoint where the run block has one.
+int stopped(ndprt::Simulator &sim, const std::string &prog) {
+  const int sig = stopSignal;
+  sim.finish();
+  std::string what = "the recordings are written";
+  const std::string ckpt = sim.checkpointPath();
+  if (ckpt.empty()) {
+    what += "; the run block has no checkpoint, so the run cannot be resumed";
+  } else {
+    if (!sim.checkpointedNow()) sim.writeCheckpoint(ckpt);
+    what += ", and a checkpoint to '" + ckpt + "' (the one before it is '" + ckpt +
+            ".prev'); continue with --resume " + ckpt;
+  }
+  std::fprintf(stderr, "\n%s: stopped by %s after step %lld of %lld: %s\n", prog.c_str(),
+               sig == SIGINT ? "SIGINT" : "SIGTERM", static_cast<long long>(sim.step()),
+               static_cast<long long>(sim.totalSteps()), what.c_str());
+  return 128 + sig;
+}
+
+} // namespace
+
 extern "C" int ndp_main(int argc, char **argv) {
   std::string prog = programName(argc > 0 ? argv[0] : nullptr);
   try {
@@ -39,7 +81,10 @@ extern "C" int ndp_main(int argc, char **argv) {
     }
     for (const std::string &w : opts.warnings) std::fprintf(stderr, "%s: warning: %s\n", prog.c_str(), w.c_str());
     ndprt::Simulator sim(ndp_descriptor, ndp_kernels, opts, ndp_gpu_kernels);
+    catchStopSignals();
+    sim.setStop(&stopSignal);
     sim.run(-1);
+    if (stopSignal) return stopped(sim, prog);
     std::string report = sim.finish();
     std::fputs(report.c_str(), stdout);
     if (opts.stats) std::fputs(sim.statsText().c_str(), stderr);

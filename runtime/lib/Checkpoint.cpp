@@ -6,7 +6,8 @@
 //   u32          CRC-32 of everything before it
 //
 // The file is written to a temporary name, flushed and renamed, so a kill at any
-// moment leaves the previous checkpoint intact.
+// moment leaves the previous checkpoint intact; the one before it is kept as
+// PATH.prev.
 #include "RunParts.h"
 
 #include "Crc32.h"
@@ -133,6 +134,8 @@ void Checkpoints::write(const std::string &path, int64_t step, uint64_t seed) {
   put(static_cast<uint64_t>(o.bytes.size()));
   file += o.bytes;
   put(crc32(file.data(), file.size()));
+  // The one before stays as PATH.prev: a run can go back one checkpoint.
+  keepPrevious(path);
   writeFileAtomically(path, file);
 }
 

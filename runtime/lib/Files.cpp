@@ -101,6 +101,18 @@ void writeFileAtomically(const std::string &path, const std::string &data) {
   }
 }
 
+void keepPrevious(const std::string &path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
+  const std::string prev = path + ".prev", tmp = prev + ".tmp." + std::to_string(::getpid());
+  std::remove(tmp.c_str());
+  if (::link(path.c_str(), tmp.c_str()) != 0 || std::rename(tmp.c_str(), prev.c_str()) != 0) {
+    const int why = errno;
+    std::remove(tmp.c_str());
+    throw Fault("cannot keep the previous checkpoint as '" + prev + "': " + std::strerror(why));
+  }
+}
+
 void makeDirectories(const std::string &path) {
   if (path.empty()) return;
   std::string cur;

@@ -40,6 +40,9 @@ std::string readFile(const std::string &path, const char *what, uint64_t maxByte
 /// and a kill leaves the previous file whole. Temporaries of killed runs are
 /// removed on the next write.
 void writeFileAtomically(const std::string &path, const std::string &data);
+/// Keeps the file at `path`, if there is one, as `path`.prev (replacing an
+/// older one) without ever leaving `path` missing: a hard link, renamed into place.
+void keepPrevious(const std::string &path);
 /// Removes the files of `dir` whose names start with `prefix` and contain
 /// ".tmp.PID" for a process that no longer runs: what writeFileAtomically
 /// left when its process was killed (a live run's temporaries stay).

@@ -343,11 +343,19 @@ void Simulator::transmitPhase() {
 void Simulator::run(int64_t steps) {
   omp_set_num_threads(threads_);
   int64_t until = steps < 0 ? total_ : std::min(total_, step_ + steps);
-  while (step_ < until) {
+  while (step_ < until && !(stop_ && *stop_)) {
     stepOnce();
     io_->progress(step_, false);
   }
   if (step_ == total_) io_->progress(step_, true);
+}
+
+std::string Simulator::checkpointPath() const {
+  return desc_.run.checkpoint.every > 0 ? resolvePath(opts_.outDir, desc_.run.checkpoint.path) : std::string();
+}
+
+bool Simulator::checkpointedNow() const {
+  return desc_.run.checkpoint.every > 0 && step_ > 0 && step_ % desc_.run.checkpoint.every == 0;
 }
 
 void Simulator::writeCheckpoint(const std::string &path) { checkpoints_->write(path, step_, seed_); }

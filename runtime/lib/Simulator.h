@@ -18,6 +18,7 @@
 
 #include "ndp/abi.h"
 
+#include <csignal>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,8 +36,15 @@ public:
   Simulator(const Simulator &) = delete;
   Simulator &operator=(const Simulator &) = delete;
 
-  /// Runs `steps` more steps, or to the end when negative.
+  /// Runs `steps` more steps, or to the end when negative; stops early, after
+  /// a whole step, once `*stop` (setStop) is non-zero.
   void run(int64_t steps);
+  /// A flag a signal handler sets to stop run() between two steps.
+  void setStop(const volatile std::sig_atomic_t *stop) { stop_ = stop; }
+  /// The run block's checkpoint file (resolved against --out-dir), or empty.
+  std::string checkpointPath() const;
+  /// Whether the run block's last checkpoint was written after the current step.
+  bool checkpointedNow() const;
   /// Writes the recordings (atomically) and returns the report text.
   std::string finish();
   std::string statsText() const;
@@ -103,6 +111,7 @@ private:
   uint64_t seed_ = 0;
   int threads_ = 1;  // OpenMP threads of this run's kernels (set before each run: simulators may share a thread)
   int64_t step_ = 0, total_ = 0;
+  const volatile std::sig_atomic_t *stop_ = nullptr;
 };
 
 } // namespace ndprt
