@@ -58,6 +58,9 @@ Options parseOptions(int argc, const char *const *argv, int hardwareThreads) {
     } else if (flag == "--out-dir") {
       o.outDir = value();
       if (o.outDir.empty()) throw UsageError("--out-dir needs a folder, not ''");
+    } else if (flag == "--data-dir") {
+      o.dataDir = value();
+      if (o.dataDir.empty()) throw UsageError("--data-dir needs a folder, not ''");
     } else if (flag == "--threads") {
       o.threads = static_cast<int>(parseInt("--threads", value(), 1, kMaxThreadsFlag));
       const int hw = hardwareThreads > 0 ? hardwareThreads : static_cast<int>(std::thread::hardware_concurrency());
@@ -93,9 +96,10 @@ Options parseOptions(int argc, const char *const *argv, int hardwareThreads) {
 std::string usageText(const std::string &program) {
   return "usage: " + program +
          " [--steps N] [--seed S] [--param NAME=VALUE]... [--out-dir DIR]\n"
-         "          [--threads N] [--resume CKPT] [--device cpu|gpu] [--quiet] [--stats]\n"
+         "          [--data-dir DIR] [--threads N] [--resume CKPT] [--device cpu|gpu] [--quiet] [--stats]\n"
          "Runs the compiled model; relative paths of its run block resolve against --out-dir\n"
-         "(default: the current folder). Prints the report at the end.\n";
+         "(default: the current folder), those of the files it reads (feed, load, from) against\n"
+         "--data-dir (default: --out-dir). Prints the report at the end.\n";
 }
 
 std::string paramRangeError(const ParamDesc &p, double v) {

@@ -29,6 +29,9 @@ struct Options {
   int64_t seed = 0;
   std::vector<std::pair<std::string, std::string>> params;  // --param NAME=VALUE, validated by paramValue
   std::string outDir = ".";
+  std::string dataDir;  // --data-dir: where feed, load() and `from` files are; empty: outDir
+  /// The folder relative input files of the run block resolve against.
+  const std::string &inputDir() const { return dataDir.empty() ? outDir : dataDir; }
   int threads = 0;  // 0: OpenMP's default
   bool quiet = false, stats = false, help = false;
   Device device = Device::Cpu;

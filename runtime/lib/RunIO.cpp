@@ -30,7 +30,7 @@ RunIO::RunIO(const ModelDesc &desc, const Options &opts, Graph &graph, uint64_t 
     feed.input = feed.pop->find(ValueKind::Input, f.input);
     int64_t n = feed.pop->size();
     if (!f.file.empty()) {
-      std::string path = resolvePath(opts_.outDir, f.file);
+      std::string path = resolvePath(opts_.inputDir(), f.file);
       NpyArray a = readNpy(path);
       if (a.shape.size() != 2 || a.shape[1] != n || a.shape[0] < 1)
         throw Fault("'" + path + "' has shape " + shapeString(a.shape) + ", but feeding " + f.pop + "." + f.input +

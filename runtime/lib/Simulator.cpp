@@ -159,7 +159,7 @@ void Simulator::setParam(const std::string &name, double value) {
 
 void Simulator::loadState(const std::string &file, Column &col, const std::vector<int64_t> &order,
                           const std::string &what) {
-  std::string path = resolvePath(opts_.outDir, file);
+  std::string path = resolvePath(opts_.inputDir(), file);
   NpyArray a = readNpy(path);
   int64_t n = static_cast<int64_t>(order.size());
   bool ok = (a.shape.size() == 1 && a.shape[0] == n && col.width() == 1) ||
@@ -189,7 +189,7 @@ void Simulator::buildGraph() {
   for (auto &q : graph_.projs) {
     bool self = &q->pre() == &q->post();
     std::vector<std::pair<int64_t, int64_t>> pairs =
-        choosePairs(q->desc(), q->index(), q->pre().size(), q->post().size(), self, seed_, opts_.outDir);
+        choosePairs(q->desc(), q->index(), q->pre().size(), q->post().size(), self, seed_, opts_.inputDir());
     std::vector<int64_t> order = q->build(std::move(pairs));
     const ProjKernels &qk = kernels_->proj(*q);
     if (qk.init >= 0 && !order.empty()) {

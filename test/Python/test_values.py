@@ -83,3 +83,16 @@ def test_simulators_are_independent(model):
     assert other.step == 30
     for s in (a, b, other):
         s.close()
+
+
+def test_data_dir_is_where_input_files_are(model, tmp_path):
+    # memory_capacity feeds from cues.npy and targets.npy: one copy serves many runs.
+    data = tmp_path / "data"
+    data.mkdir()
+    cues = np.random.default_rng(0).choice([-1.0, 1.0], size=(129, 256)).astype(np.float32)
+    np.save(data / "cues.npy", cues)
+    np.save(data / "targets.npy", cues)
+    runs = ndpc.run_many(model("memory_capacity"), [dict(seed=s, out_dir=tmp_path / str(s), data_dir=data)
+                                                    for s in range(2)])
+    assert len(runs) == 2 and all((tmp_path / str(s) / "recall.npy").exists() for s in range(2))
+    assert not (data / "recall.npy").exists()

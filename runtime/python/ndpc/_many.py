@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from ._errors import BadValue
 
-_KEYS = {"seed", "params", "out_dir", "steps", "threads", "device"}
+_KEYS = {"seed", "params", "out_dir", "data_dir", "steps", "threads", "device"}
 
 
 def run_many(model, configs, steps=None, workers=2, result=None):
@@ -14,7 +14,7 @@ def run_many(model, configs, steps=None, workers=2, result=None):
     gave, in the configs' order: its report (a dict), or result(sim) when given
     (called after the run, before the simulator closes).
 
-    configs: dicts with any of seed, params, out_dir, steps, threads (default 1);
+    configs: dicts with any of seed, params, out_dir, data_dir, steps, threads (default 1);
     steps: for configs that do not say (default: the run block's). A model that
     writes files needs a different out_dir per config. Ctrl-C stops every run
     between two steps and raises KeyboardInterrupt."""

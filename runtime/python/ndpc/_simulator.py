@@ -39,23 +39,27 @@ class Model:
     def __repr__(self):
         return f"<ndpc.Model {self.path!r}>"
 
-    def simulator(self, seed=None, threads=0, params=None, out_dir=".", steps=None, device="cpu"):
+    def simulator(self, seed=None, threads=0, params=None, out_dir=".", steps=None, device="cpu", data_dir=None):
         """A new run of the model, before its first step.
 
         seed, steps: override the run block's; params: {name: value} applied before the
-        initial values are drawn; out_dir: where the run block's files go; threads: OpenMP
+        initial values are drawn; out_dir: where the run block's files go; data_dir: where
+        the files it reads are (feed, load, from; default out_dir); threads: OpenMP
         threads (0: all); device: "cpu" or "gpu" (a model compiled with target="gpu")."""
-        return Simulator(self, _arguments(seed, threads, params, out_dir, steps, device))
+        return Simulator(self, _arguments(seed, threads, params, out_dir, steps, device, data_dir))
 
-    def resume(self, checkpoint, threads=0, params=None, out_dir=".", steps=None, device="cpu", seed=None):
+    def resume(self, checkpoint, threads=0, params=None, out_dir=".", steps=None, device="cpu", seed=None,
+               data_dir=None):
         """A run continued from a checkpoint (bit-identical to one never stopped):
         the checkpoint's seed and step; recordings continue those in out_dir."""
-        args = _arguments(seed, threads, params, out_dir, steps, device)
+        args = _arguments(seed, threads, params, out_dir, steps, device, data_dir)
         return Simulator(self, args + ["--resume", os.fspath(checkpoint)])
 
 
-def _arguments(seed, threads, params, out_dir, steps, device):
+def _arguments(seed, threads, params, out_dir, steps, device, data_dir):
     args = ["--quiet", "--out-dir", os.fspath(out_dir), "--device", str(device)]
+    if data_dir is not None:
+        args += ["--data-dir", os.fspath(data_dir)]
     if seed is not None:
         args += ["--seed", str(_integer("seed", seed))]
     if threads:
