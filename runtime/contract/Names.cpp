@@ -91,6 +91,12 @@ bool isPopulationKernel(KernelKind kind) {
   return kind == KernelKind::PopInit || kind == KernelKind::PopOut || kind == KernelKind::PopUpdate;
 }
 
+bool isRowParallelKernel(KernelKind kind) {
+  // Each post row is summed and updated by one thread, with no atomics.
+  return isPopulationKernel(kind) || kind == KernelKind::ProjTransmit || kind == KernelKind::ProjUpdate ||
+         kind == KernelKind::ProjFused;
+}
+
 const char *valueKindName(ValueKind kind) { return nameOf(kValueKinds, kind); }
 std::optional<ValueKind> parseValueKind(std::string_view word) { return lookup(kValueKinds, word); }
 

@@ -200,16 +200,17 @@ void KernelTable::call(int index, int64_t begin, int64_t end, const KernelLists 
     stageOut(k, v, lists);
     return;
   }
-  // A small population updates in microseconds, less than waking the other
-  // threads may cost; which is faster depends on the update's work, so the
-  // first calls measure both (see Kernel).
+  // A small population (or a projection's rows) updates in microseconds, less
+  // than waking the other threads may cost; which is faster depends on the
+  // kernel's work, so the first calls measure both (see Kernel).
   const int64_t n = end - begin;
-  const bool tune = threads_ > 1 && ndpabi::isPopulationKernel(k.kind);
-  if (tune && (n > 2 * k.triedAt || 2 * n < k.triedAt)) {
+  const bool tune = threads_ > 1 && ndpabi::isRowParallelKernel(k.kind);
+  if (tune && (n > 2 * k.triedAt || 2 * n < k.triedAt || ++k.sinceTuned > kRetuneCalls)) {
     k.tried[0] = k.tried[1] = INFINITY;
     k.tries = 0;
     k.serial = -1;
     k.triedAt = n;
+    k.sinceTuned = 0;
   }
   const bool trying = tune && k.serial < 0;
   const bool serial = tune && (trying ? k.tries % 2 == 1 : k.serial == 1);
@@ -222,6 +223,9 @@ void KernelTable::call(int index, int64_t begin, int64_t end, const KernelLists 
     if (trying) {  // the first call warms the caches up; then the fastest of each
       if (k.tries > 0) k.tried[serial ? 0 : 1] = std::min(k.tried[serial ? 0 : 1], s);
       if (++k.tries == 2 * kThreadTrials + 1) k.serial = k.tried[0] <= k.tried[1] ? 1 : 0;
+      // A call this long on all threads is far past what waking them costs:
+      // trying one thread would only slow the run down.
+      if (k.tries == 1 && s > kSurelyParallelSeconds) k.serial = 0;
     }
   } else {
     k.fn(v);

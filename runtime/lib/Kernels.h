@@ -76,18 +76,22 @@ private:
     std::string target;
     double seconds = 0;
     int64_t calls = 0;
-    // Threads for a per-neuron kernel: after a warm-up call, the next calls try
-    // one thread and all, alternately; the faster (by its best call) stays
-    // until the population's size doubles or halves. The results are the same
-    // either way: neurons are independent.
+    // Threads for a row-parallel kernel (a population's neurons, a
+    // projection's post rows): after a warm-up call, the next calls try one
+    // thread and all, alternately; the faster (by its best call) stays until
+    // the rows double or halve, or kRetuneCalls calls later (the machine's
+    // load changes, and one unlucky trial must not decide a whole run). The
+    // results are the same either way: rows are independent.
     double tried[2] = {0, 0};
     int tries = 0, serial = -1;
-    int64_t triedAt = 0;
+    int64_t triedAt = 0, sinceTuned = 0;
     // GPU runs: page-locked copies of the bindings that are not columns.
     std::vector<std::pair<void *, size_t>> staged;
     std::vector<const void *> prefetched;  // per binding: the column data last moved to the device
   };
   static constexpr int kThreadTrials = 4;  // calls timed with each thread count
+  static constexpr int64_t kRetuneCalls = 2048;
+  static constexpr double kSurelyParallelSeconds = 1e-3;
 
   /// The array a binding names; throws a Fault for a name this runtime does
   /// not know (a model compiled by another version).

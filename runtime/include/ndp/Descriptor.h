@@ -40,6 +40,10 @@ const char *kernelKindName(KernelKind kind);
 std::optional<KernelKind> parseKernelKind(std::string_view word);
 /// A kernel over one population's neurons (its target is a population).
 bool isPopulationKernel(KernelKind kind);
+/// A kernel whose [begin, end) are neurons (a population's, or a projection's
+/// post neurons, one row each) and whose result does not depend on how they
+/// are split across threads: the runtime may run it on one thread or all.
+bool isRowParallelKernel(KernelKind kind);
 
 /// A per-neuron value a record, a report or a memory key names.
 enum class ValueKind { State, Input, Channel, Out, Importance, Spiked };
