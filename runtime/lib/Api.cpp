@@ -28,10 +28,6 @@ std::string programName(const char *argv0) {
   return slash == std::string::npos ? s : s.substr(slash + 1);
 }
 
-} // namespace
-
-namespace {
-
 // The signal that asked a program to stop (SIGINT, SIGTERM), or 0.
 volatile std::sig_atomic_t stopSignal = 0;
 

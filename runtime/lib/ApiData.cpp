@@ -59,14 +59,6 @@ Projection &findProjection(Simulator &sim, const char *name) {
               (names.empty() ? std::string("none") : joinNames(names)));
 }
 
-const char *dtypeOf(const std::string &type) {
-  if (type == "f32") return "<f4";
-  if (type == "f64") return "<f8";
-  if (type == "i32") return "<i4";
-  if (type == "i64") return "<i8";
-  return "|b1";
-}
-
 /// Why `v` cannot be stored in a column of `type`; empty when it can.
 std::string storeError(const std::string &type, double v) {
   if (type == "f32" || type == "f64") return {};
@@ -75,38 +67,22 @@ std::string storeError(const std::string &type, double v) {
   return {};
 }
 
-void addArray(ndp_sim &s, const std::string &name, const char *dtype, int64_t rows, int64_t width,
-              std::vector<char> bytes) {
+void addArray(ndp_sim &s, const std::string &name, const char *dtype, int64_t rows, int64_t width, std::string bytes) {
   s.arrayNames.push_back(name);
   s.arrayData.push_back(std::move(bytes));
   s.arrays.push_back(ndp_array{nullptr, dtype, rows, width, nullptr});
 }
 
-/// Elements `order` of column `c`, as bytes.
-std::vector<char> gather(const Column &c, const std::vector<int64_t> &order) {
-  std::vector<char> bytes(order.size() * c.elementBytes());
-  for (size_t e = 0; e < order.size(); ++e)
-    std::memcpy(bytes.data() + e * c.elementBytes(),
-                static_cast<const char *>(c.data()) + static_cast<size_t>(order[e]) * c.elementBytes(), c.elementBytes());
-  return bytes;
+template <class T> std::string bytesOf(const std::vector<T> &v) {
+  return std::string(reinterpret_cast<const char *>(v.data()), v.size() * sizeof(T));
 }
 
-std::vector<char> firstElements(const Column &c, int64_t n) {
-  const char *d = static_cast<const char *>(c.data());
-  return std::vector<char>(d, d + static_cast<size_t>(n) * c.elementBytes());
-}
-
-template <class T> std::vector<char> bytesOf(const std::vector<T> &v) {
-  const char *d = reinterpret_cast<const char *>(v.data());
-  return std::vector<char>(d, d + v.size() * sizeof(T));
-}
-
-std::string varsJson(const std::vector<Column> &cols, const char *kind) {
+/// One value's description: name, kind (omitted when null), type, width.
+std::string valueJson(const Column &c, const char *kind) {
   std::ostringstream os;
-  for (size_t i = 0; i < cols.size(); ++i)
-    os << (i ? ", " : "") << "{\"name\": " << jsonString(cols[i].name()) << (kind ? ", \"kind\": " : "")
-       << (kind ? jsonString(kind) : "") << ", \"type\": " << jsonString(cols[i].type())
-       << ", \"width\": " << cols[i].width() << "}";
+  os << "{\"name\": " << jsonString(c.name());
+  if (kind) os << ", \"kind\": " << jsonString(kind);
+  os << ", \"type\": " << jsonString(c.type()) << ", \"width\": " << c.width() << "}";
   return os.str();
 }
 
@@ -121,13 +97,18 @@ std::string infoJson(Simulator &sim) {
     Population &p = *sim.population(m.pops[i].name);
     os << (i ? ", " : "") << "{\"name\": " << jsonString(p.name()) << ", \"type\": " << jsonString(p.desc().typeName)
        << ", \"size\": " << p.size() << ", \"max\": " << p.desc().max << ", \"values\": [";
-    std::string parts[] = {varsJson(p.states, "state"), varsJson(p.outs, "out"), varsJson(p.inputs, "input"),
-                           varsJson(p.channels, "channel")};
     bool first = true;
-    for (const std::string &part : parts)
-      if (!part.empty()) os << (first ? "" : ", ") << part, first = false;
-    os << (first ? "" : ", ") << "{\"name\": \"importance\", \"kind\": \"importance\", \"type\": \"f32\", \"width\": 1}, "
-       << "{\"name\": \"spiked\", \"kind\": \"spiked\", \"type\": \"bool\", \"width\": 1}]}";
+    auto add = [&](const Column &c, ValueKind kind) {
+      os << (first ? "" : ", ") << valueJson(c, valueKindName(kind));
+      first = false;
+    };
+    for (const Column &c : p.states) add(c, ValueKind::State);
+    for (const Column &c : p.outs) add(c, ValueKind::Out);
+    for (const Column &c : p.inputs) add(c, ValueKind::Input);
+    for (const Column &c : p.channels) add(c, ValueKind::Channel);
+    add(p.importance, ValueKind::Importance);
+    add(p.spiked, ValueKind::Spiked);
+    os << "]}";
   }
   os << "], \"projections\": [";
   for (size_t i = 0; i < m.projs.size(); ++i) {
@@ -138,8 +119,7 @@ std::string infoJson(Simulator &sim) {
     bool first = true;
     for (const Column &c : q.states)
       if (c.name().find('.') == std::string::npos) {
-        os << (first ? "" : ", ") << "{\"name\": " << jsonString(c.name()) << ", \"type\": " << jsonString(c.type())
-           << ", \"width\": " << c.width() << "}";
+        os << (first ? "" : ", ") << valueJson(c, nullptr);
         first = false;
       }
     os << "]}";
@@ -232,23 +212,22 @@ extern "C" int ndp_arrays(ndp_sim *s, const char *kind, const char *name, const 
     const std::string k = kind ? kind : "";
     if (k == "neurons") {
       Population &p = findPopulation(*s->sim, name);
+      const char *names[] = {"id", "parent", "born"};
+      int i = 0;
       for (Column *c : {&p.ids, &p.parent, &p.born})
-        addArray(*s, c == &p.ids ? "id" : c->name(), "<i8", p.size(), 1, firstElements(*c, p.size()));
+        addArray(*s, names[i++], "<i8", p.size(), 1,
+                 std::string(static_cast<const char *>(c->data()), static_cast<size_t>(p.size()) * c->elementBytes()));
     } else if (k == "synapses") {
       Projection &q = findProjection(*s->sim, name);
-      std::vector<int64_t> slots = q.liveSlots();
-      std::vector<int64_t> pre(slots.size()), post(slots.size());
-      for (size_t e = 0; e < slots.size(); ++e) {
-        pre[e] = q.pre().ids.as<int64_t>()[q.preIndex.as<int32_t>()[slots[e]]];
-        post[e] = q.post().ids.as<int64_t>()[q.postOf.as<int32_t>()[slots[e]]];
-      }
+      std::vector<int64_t> slots = q.liveSlots(), pre, post;
+      q.stableIds(slots, pre, post);
       const int64_t n = static_cast<int64_t>(slots.size());
       addArray(*s, "pre", "<i8", n, 1, bytesOf(pre));
       addArray(*s, "post", "<i8", n, 1, bytesOf(post));
-      addArray(*s, "par", "<i4", n, 1, gather(q.par, slots));
+      addArray(*s, "par", q.par.npyDescr(), n, 1, q.par.gatherBytes(slots));
       for (Column &c : q.states)
         if (c.name().find('.') == std::string::npos)
-          addArray(*s, c.name(), dtypeOf(c.type()), n, c.width(), gather(c, slots));
+          addArray(*s, c.name(), c.npyDescr(), n, c.width(), c.gatherBytes(slots));
     } else {
       throw ValueFault("unknown kind of arrays '" + k + "'; use \"neurons\" or \"synapses\"");
     }

@@ -21,7 +21,7 @@ struct ndp_sim {
   std::string fault;  // the fault a run stopped at: the state is half a step on, so it runs no more
   std::vector<float> values;
   std::string text;  // ndp_info, ndp_report, ndp_finish
-  std::vector<std::vector<char>> arrayData;
+  std::vector<std::string> arrayData;
   std::vector<std::string> arrayNames;
   std::vector<ndp_array> arrays;
 };

@@ -99,4 +99,20 @@ void Column::copyElement(int64_t from, int64_t to) {
                static_cast<char *>(data_) + static_cast<size_t>(from) * b, b);
 }
 
+std::string Column::gatherBytes(const std::vector<int64_t> &order) const {
+  const size_t b = elementBytes();
+  std::string out;
+  out.reserve(order.size() * b);
+  for (int64_t i : order) out.append(static_cast<const char *>(data_) + static_cast<size_t>(i) * b, b);
+  return out;
+}
+
+const char *Column::npyDescr() const {
+  if (type_ == "f32") return "<f4";
+  if (type_ == "f64") return "<f8";
+  if (type_ == "i32") return "<i4";
+  if (type_ == "i64") return "<i8";
+  return "|b1";
+}
+
 } // namespace ndprt

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace ndprt {
 
@@ -69,6 +70,10 @@ public:
   void set(int64_t i, int lane, double v);
   /// Copies element `from` over element `to`.
   void copyElement(int64_t from, int64_t to);
+  /// The bytes of elements `order`, in that order (snapshots, the C API's arrays).
+  std::string gatherBytes(const std::vector<int64_t> &order) const;
+  /// NumPy's name of the scalar type ("<f4", "<f8", "<i4", "<i8", "|b1").
+  const char *npyDescr() const;
   /// Bytes of one element (all lanes).
   size_t elementBytes() const { return static_cast<size_t>(scalarBytes_) * static_cast<size_t>(width_); }
 

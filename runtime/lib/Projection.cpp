@@ -306,6 +306,16 @@ std::vector<int64_t> Projection::liveSlots() const {
   return out;
 }
 
+void Projection::stableIds(const std::vector<int64_t> &slots, std::vector<int64_t> &pre,
+                           std::vector<int64_t> &post) const {
+  pre.resize(slots.size());
+  post.resize(slots.size());
+  for (size_t e = 0; e < slots.size(); ++e) {
+    pre[e] = pre_->ids.as<int64_t>()[preIndex.as<int32_t>()[slots[e]]];
+    post[e] = post_->ids.as<int64_t>()[postOf.as<int32_t>()[slots[e]]];
+  }
+}
+
 size_t Projection::bytesPerSynapse() const {
   size_t b = preIndex.elementBytes() + postOf.elementBytes() + par.elementBytes();
   for (const Column &c : states) b += c.elementBytes();

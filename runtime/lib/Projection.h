@@ -81,6 +81,8 @@ public:
   int64_t slotsUsed() const { return used_; }
   /// The slots of the live synapses in edge order.
   std::vector<int64_t> liveSlots() const;
+  /// The stable ids of the pre and post neurons of each of `slots`.
+  void stableIds(const std::vector<int64_t> &slots, std::vector<int64_t> &pre, std::vector<int64_t> &post) const;
 
   // Per post neuron:
   Column rowStart{"row_start", "i64", 1}, rowLen{"row_len", "i32", 1}, rowCap{"row_cap", "i32", 1};

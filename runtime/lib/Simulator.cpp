@@ -297,8 +297,7 @@ void Simulator::stepOnce() {
   ++step_;
   const RunDesc &run = desc_.run;
   if (run.snapshot.every > 0 && step_ % run.snapshot.every == 0) snapshots_->write(step_, seed_);
-  if (run.checkpoint.every > 0 && step_ % run.checkpoint.every == 0)
-    writeCheckpoint(resolvePath(opts_.outDir, run.checkpoint.path));
+  if (checkpointedNow()) writeCheckpoint(checkpointPath());
 }
 
 void Simulator::transmitPhase() {

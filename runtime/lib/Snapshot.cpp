@@ -14,40 +14,29 @@ namespace ndprt {
 
 namespace {
 
-std::string descrOf(const Column &c) {
-  const std::string &t = c.type();
-  if (t == "f32") return "<f4";
-  if (t == "f64") return "<f8";
-  if (t == "i32") return "<i4";
-  if (t == "i64") return "<i8";
-  return "|b1";
-}
-
 size_t scalarBytes(const Column &c) { return c.elementBytes() / static_cast<size_t>(c.width()); }
 
 /// Elements `order` of a column, as .npy bytes ([n] or [n, width]).
 std::string gathered(const Column &c, const std::vector<int64_t> &order) {
-  std::string data;
-  data.reserve(order.size() * c.elementBytes());
-  for (int64_t s : order)
-    data.append(static_cast<const char *>(c.data()) + static_cast<size_t>(s) * c.elementBytes(), c.elementBytes());
   std::vector<int64_t> shape{static_cast<int64_t>(order.size())};
   if (c.width() > 1) shape.push_back(c.width());
-  return npyBytes(descrOf(c), shape, data.data(), scalarBytes(c));
+  return npyBytes(c.npyDescr(), shape, c.gatherBytes(order).data(), scalarBytes(c));
 }
 
 std::string whole(const Column &c, int64_t n) {
   std::vector<int64_t> shape{n};
   if (c.width() > 1) shape.push_back(c.width());
-  return npyBytes(descrOf(c), shape, c.data(), scalarBytes(c));
+  return npyBytes(c.npyDescr(), shape, c.data(), scalarBytes(c));
 }
 
 } // namespace
 
 void Snapshots::write(int64_t step, uint64_t seed) {
   std::string dir = resolvePath(run_.opts.outDir, run_.desc.run.snapshot.path);
-  makeDirectories(dir);
-  if (!started_) removeStaleTemporaries(dir, "snapshot_");
+  if (!started_) {
+    makeDirectories(dir);
+    removeStaleTemporaries(dir, "snapshot_");
+  }
   started_ = true;
   writeTo(dir, step, seed);
 }
@@ -77,12 +66,8 @@ void Snapshots::writeTo(const std::string &dir, int64_t step, uint64_t seed) {
          << ", \"post\": " << jsonString(q.desc().post) << ", \"synapse\": " << jsonString(q.desc().synapse)
          << ", \"synapses\": " << q.synapses() << "}";
     // Edge order (post, pre, parallel number), with stable neuron ids.
-    std::vector<int64_t> slots = q.liveSlots();
-    std::vector<int64_t> pre(slots.size()), post(slots.size());
-    for (size_t e = 0; e < slots.size(); ++e) {
-      pre[e] = q.pre().ids.as<int64_t>()[q.preIndex.as<int32_t>()[slots[e]]];
-      post[e] = q.post().ids.as<int64_t>()[q.postOf.as<int32_t>()[slots[e]]];
-    }
+    std::vector<int64_t> slots = q.liveSlots(), pre, post;
+    q.stableIds(slots, pre, post);
     const std::string k = q.name() + "/";
     std::vector<int64_t> shape{static_cast<int64_t>(slots.size())};
     zip.add(k + "pre.npy", npyBytes("<i8", shape, pre.data(), 8));

@@ -132,12 +132,7 @@ public:
     check(lib_->setValues(sim_, pop.c_str(), name.c_str(), values.data(), static_cast<int64_t>(values.size())));
   }
 
-  std::string info() {
-    std::unique_lock<std::mutex> lock = hold();
-    const char *t = lib_->info(sim_);
-    if (!t) failed();
-    return t;
-  }
+  std::string info() { return text(lib_->info); }
 
   double getParam(const std::string &name) {
     std::unique_lock<std::mutex> lock = hold();
@@ -170,12 +165,7 @@ public:
     return out;
   }
 
-  std::string report() {
-    std::unique_lock<std::mutex> lock = hold();
-    const char *t = lib_->report(sim_);
-    if (!t) failed();
-    return t;
-  }
+  std::string report() { return text(lib_->report); }
 
   void snapshot(const std::string &dir) {
     std::unique_lock<std::mutex> lock = hold();
@@ -192,14 +182,16 @@ public:
     check(rc);
   }
 
-  std::string finish() {
+  std::string finish() { return text(lib_->finish); }
+
+private:
+  /// A call that returns text (JSON or the report), null on failure.
+  std::string text(const char *(*call)(ndp_sim *)) {
     std::unique_lock<std::mutex> lock = hold();
-    const char *t = lib_->finish(sim_);
+    const char *t = call(sim_);
     if (!t) failed();
     return t;
   }
-
-private:
   std::unique_lock<std::mutex> hold() {
     std::unique_lock<std::mutex> lock(mutex_, std::try_to_lock);
     if (!lock.owns_lock())

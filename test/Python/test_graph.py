@@ -13,7 +13,7 @@ def test_graph_arrays_equal_the_snapshot(model, tmp_path):
     for key in ("id", "parent", "born"):
         np.testing.assert_array_equal(neurons[key], snap[f"brain/{key}"])
     meta = snap["meta"].tobytes().decode()
-    proj = [p for p in sim.info()["projections"]][0]["name"]
+    proj = sim.info()["projections"][0]["name"]
     assert proj in meta
     graph = sim.graph(proj)
     assert set(graph) == {"pre", "post", "par", "w"}

@@ -3,9 +3,11 @@
 
 #include <cerrno>
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <fstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -85,6 +87,25 @@ SourceRead readSourceFile(const std::string &path, uint64_t maxBytes) {
 std::string sourceTooLargeMessage(uint64_t size, uint64_t maxBytes) {
   return "file is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(maxBytes) +
          " bytes for one source file; split the model into files with 'import'";
+}
+
+bool writeFileAtomically(const std::string &path, const std::string &data, std::string &error) {
+  std::string tmp = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    if (!out) {
+      error = "cannot write '" + tmp + "'";
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    error = "cannot rename '" + tmp + "' to '" + path + "'";
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
 }
 
 } // namespace ndpc

@@ -18,34 +18,12 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <unistd.h>
 
 namespace ndpc {
 
 namespace {
-
-/// Writes `data` to `path` through a temporary file and a rename, so that a
-/// failure never leaves a half-written output.
-bool writeAtomically(const std::string &path, const std::string &data, std::string &error) {
-  std::string tmp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!out) {
-      error = "cannot write '" + tmp + "'";
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    error = "cannot rename '" + tmp + "' to '" + path + "'";
-    std::remove(tmp.c_str());
-    return false;
-  }
-  return true;
-}
 
 /// Where libndprt.a lives: next to the ndpc binary's lib folder (build or install tree).
 std::string runtimeDir(const char *argv0) {
@@ -145,7 +123,7 @@ int runCodegen(const ast::Program &prog, const DriverOptions &opts, SourceManage
       return 0;
     }
     std::string err;
-    return writeAtomically(opts.output, text, err) ? 0 : fail(err);
+    return writeFileAtomically(opts.output, text, err) ? 0 : fail(err);
   };
 
   if (!run(*module, [&](mlir::PassManager &pm) { addNDPPasses(pm, popts); })) return 1;
@@ -203,7 +181,7 @@ int runCodegen(const ast::Program &prog, const DriverOptions &opts, SourceManage
   llvm::SmallString<128> objPath;
   if (llvm::sys::fs::createTemporaryFile("ndpc-model", "o", objPath)) return fail("cannot create a temporary file");
   std::string objFile(objPath.str());
-  if (!writeAtomically(objFile, code, error)) return fail(error);
+  if (!writeFileAtomically(objFile, code, error)) return fail(error);
   int rc = link(objFile, opts, argv0);
   std::remove(objFile.c_str());
   return rc;

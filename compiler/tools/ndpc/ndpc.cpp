@@ -8,8 +8,6 @@
 #include "ndpc/Driver/Options.h"
 #include "ndpc/Sema/Sema.h"
 
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 
 #ifndef NDPC_VERSION
@@ -51,27 +49,13 @@ std::string makeEscaped(const std::string &path) {
 }
 
 /// The depfile of a compiled model: the output depends on every file read.
-/// Written through a temporary name, so a reader never sees half of it.
 int writeDepfile(const std::string &depfile, const std::string &output, const ndpc::SourceManager &sm) {
   std::string text = makeEscaped(ndpc::canonicalPath(output)) + ":";
   for (uint32_t f = 1; f <= sm.numFiles(); ++f) text += " \\\n  " + makeEscaped(ndpc::canonicalPath(sm.path(f)));
-  text += "\n";
-  const std::string tmp = depfile + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    out << text;
-    if (!out.flush()) {
-      std::remove(tmp.c_str());
-      std::cerr << "ndpc: error: cannot write '" << depfile << "'\n";
-      return 1;
-    }
-  }
-  if (std::rename(tmp.c_str(), depfile.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    std::cerr << "ndpc: error: cannot write '" << depfile << "'\n";
-    return 1;
-  }
-  return 0;
+  std::string error;
+  if (ndpc::writeFileAtomically(depfile, text + "\n", error)) return 0;
+  std::cerr << "ndpc: error: " << error << "\n";
+  return 1;
 }
 
 } // namespace

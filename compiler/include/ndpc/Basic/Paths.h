@@ -20,6 +20,10 @@ std::string canonicalPath(const std::string &path);
 /// nothing behind.
 bool canWriteFile(const std::string &path, std::string &why);
 
+/// Writes `data` to `path` through a temporary file and a rename, so that a
+/// failure never leaves a half-written output; `error` says why it failed.
+bool writeFileAtomically(const std::string &path, const std::string &data, std::string &error);
+
 /// A source file read for the parser, or why it was not: only a regular file
 /// is read (a device such as /dev/zero never ends), and only up to the
 /// parser's size limit, checked before reading.
