@@ -30,12 +30,12 @@ decl
 
 modelDecl  : MODEL ident ';' ;
 importDecl : IMPORT STRING ';' ;
-paramDecl  : PARAM ident ':' typeRef '=' expr ';' ;
+paramDecl  : PARAM ident ':' typeRef ('=' expr | FROM STRING) ';' ;
 
 fnDecl     : FN ident '(' (fnParam (',' fnParam)*)? ')' ('->' typeRef)? '=' expr ';' ;
 fnParam    : ident (':' typeRef)? ;
 
-typeRef    : ident ('[' expr ']')? ;
+typeRef    : ident ('[' expr ']' ('[' expr ']')?)? ;
 
 neuronDecl : NEURON ident '{' neuronMember* '}' ;
 neuronMember
@@ -133,7 +133,7 @@ expr
   | expr '.' ident                                      # memberExpr
   | expr '[' expr ']'                                   # indexExpr
   | op=('-' | '!') expr                                 # unaryExpr
-  | expr op=('*' | '/' | '%') expr                      # mulExpr
+  | expr op=('*' | '/' | '%' | '@') expr                # mulExpr
   | expr op=('+' | '-') expr                            # addExpr
   | expr op=('<' | '<=' | '>' | '>=') expr              # relExpr
   | expr op=('==' | '!=') expr                          # eqExpr

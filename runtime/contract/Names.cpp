@@ -111,8 +111,16 @@ std::string projBinding(const std::string &proj, ProjField field, const std::str
   return "proj:" + proj + ":" + nameOf(kProjFields, field) + (name.empty() ? "" : ":" + name);
 }
 
+std::string paramBinding(const std::string &param) { return "param:" + param; }
+
 std::optional<Binding> parseBinding(const std::string &text) {
   Binding b;
+  if (text.rfind("param:", 0) == 0) {
+    if (text.size() == 6 || text.find(':', 6) != std::string::npos) return std::nullopt;
+    b.scope = Binding::Scope::Param;
+    b.target = text.substr(6);
+    return b;
+  }
   if (text == "ctx") b.scope = Binding::Scope::Ctx;
   else if (text == "scalars") b.scope = Binding::Scope::Scalars;
   else if (text == "status") b.scope = Binding::Scope::Status;

@@ -24,7 +24,7 @@ bool ProjDesc::operator==(const ProjDesc &o) const {
 }
 
 bool ModelDesc::operator==(const ModelDesc &o) const {
-  return name == o.name && params == o.params && pops == o.pops && projs == o.projs && kernels == o.kernels &&
+  return name == o.name && params == o.params && arrayParams == o.arrayParams && pops == o.pops && projs == o.projs && kernels == o.kernels &&
          grows == o.grows && prunes == o.prunes && attends == o.attends && memories == o.memories && run == o.run;
 }
 
@@ -104,6 +104,16 @@ std::string printDescriptor(const ModelDesc &m) {
   os << "ndp-descriptor 1\n";
   os << "model " << m.name << "\n";
   for (const ParamDesc &p : m.params) os << "param " << p.name << " " << p.type << " " << num(p.value) << "\n";
+  for (const ArrayParamDesc &p : m.arrayParams) {
+    os << "param_array " << p.name << " " << p.rows << " " << p.cols << " ";
+    switch (p.init) {
+    case ArrayParamDesc::Init::Fill: os << "fill " << num(p.a); break;
+    case ArrayParamDesc::Init::Normal: os << "normal " << num(p.a) << " " << num(p.b); break;
+    case ArrayParamDesc::Init::Uniform: os << "uniform " << num(p.a) << " " << num(p.b); break;
+    case ArrayParamDesc::Init::File: os << "file " << quoted(p.file); break;
+    }
+    os << "\n";
+  }
   for (const PopDesc &p : m.pops) {
     os << "population " << p.name << " " << p.typeName << " " << p.size << " " << p.max << " " << num(p.decay) << " "
        << flag(p.spiking) << " " << flag(p.outsReadInputs) << "\n";
@@ -271,6 +281,23 @@ ModelDesc parseDescriptor(const char *text) {
       p.type = l.str();
       p.value = l.f64();
       m.params.push_back(p);
+    } else if (k == "param_array") {
+      ArrayParamDesc p;
+      p.name = l.str();
+      p.rows = l.i64();
+      p.cols = l.i64();
+      if (p.rows < 1 || p.cols < 0) throw l.error("has an array param of no elements");
+      const std::string init = l.str();
+      if (init == "fill") p.a = l.f64();
+      else if (init == "normal" || init == "uniform") {
+        p.init = init == "normal" ? ArrayParamDesc::Init::Normal : ArrayParamDesc::Init::Uniform;
+        p.a = l.f64();
+        p.b = l.f64();
+      } else if (init == "file") {
+        p.init = ArrayParamDesc::Init::File;
+        p.file = l.str();
+      } else throw l.error("has an unknown array param value '" + init + "'");
+      m.arrayParams.push_back(p);
     } else if (k == "population") {
       pop = &m.pops.emplace_back();
       pop->name = l.str();

@@ -128,6 +128,13 @@ std::string infoJson(Simulator &sim) {
   for (size_t i = 0; i < m.params.size(); ++i)
     os << (i ? ", " : "") << "{\"name\": " << jsonString(m.params[i].name) << ", \"type\": "
        << jsonString(m.params[i].type) << ", \"value\": " << jsonNumber(sim.param(m.params[i].name)) << "}";
+  os << "], \"array_params\": [";
+  std::vector<ParamArray> arrays = sim.paramArrays();
+  for (size_t i = 0; i < arrays.size(); ++i) {
+    os << (i ? ", " : "") << "{\"name\": " << jsonString(arrays[i].name) << ", \"shape\": [";
+    for (size_t d = 0; d < arrays[i].shape.size(); ++d) os << (d ? ", " : "") << arrays[i].shape[d];
+    os << "]}";
+  }
   os << "], \"reports\": [";
   std::vector<ReportValue> report = sim.reportValues();
   for (size_t i = 0; i < report.size(); ++i) os << (i ? ", " : "") << jsonString(report[i].label);
@@ -200,6 +207,23 @@ extern "C" int ndp_get_param(ndp_sim *s, const char *name, double *value) {
 extern "C" int ndp_set_param(ndp_sim *s, const char *name, double value) {
   return apiStatus(s, [&] {
     s->sim->setParam(name ? name : "", value);
+    return 0;
+  });
+}
+
+extern "C" const float *ndp_get_param_array(ndp_sim *s, const char *name, int64_t *count) {
+  return apiCall(s, static_cast<const float *>(nullptr), [&] {
+    ParamArray a = s->sim->paramArray(name ? name : "");
+    s->values.assign(a.data, a.data + a.size);
+    if (count) *count = static_cast<int64_t>(a.size);
+    return s->values.data();
+  });
+}
+
+extern "C" int ndp_set_param_array(ndp_sim *s, const char *name, const float *values, int64_t count) {
+  return apiStatus(s, [&] {
+    if (count > 0 && !values) throw ValueFault("no values given");
+    s->sim->setParamArray(name ? name : "", values, count);
     return 0;
   });
 }

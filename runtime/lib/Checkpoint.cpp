@@ -88,6 +88,10 @@ void Checkpoints::write(const std::string &path, int64_t step, uint64_t seed) {
   o.put<int64_t>(step);
   o.put<uint64_t>(run_.kernels.scalars.size());
   for (double v : run_.kernels.scalars) o.put(v);
+  for (const std::vector<float> &a : run_.kernels.arrays) {
+    o.put<uint64_t>(a.size());
+    o.raw(a.data(), a.size() * sizeof(float));
+  }
   for (auto &p : run_.graph.pops) {
     o.put<int64_t>(p->size());
     o.put<int64_t>(p->nextId());
@@ -193,6 +197,10 @@ int64_t Checkpoints::restore(const std::string &payload, const std::string &path
   uint64_t nScalars = in.get<uint64_t>();
   if (nScalars != run_.kernels.scalars.size()) in.need(payload.size() + 1);
   for (double &v : run_.kernels.scalars) v = in.get<double>();
+  for (std::vector<float> &a : run_.kernels.arrays) {
+    if (in.count(sizeof(float)) != a.size()) in.need(payload.size() + 1);
+    in.raw(a.data(), a.size() * sizeof(float));
+  }
   for (size_t i = 0; i < run_.desc.params.size(); ++i)
     if (std::string why = paramRangeError(run_.desc.params[i], run_.kernels.scalars[NDP_SCALAR_FIRST_PARAM + i]); !why.empty())
       throw refuse(why);

@@ -7,6 +7,7 @@
 
 namespace ndprt {
 
+using ndpabi::ArrayParamDesc;
 using ndpabi::AttendDesc;
 using ndpabi::Binding;
 using ndpabi::Connectivity;

@@ -14,7 +14,7 @@ size_t KernelTable::stagedElementBytes(const Binding &b) {
   switch (b.kind) {
   case Binding::Ctx: case Binding::Scalars: case Binding::InitSlots: return 8;
   case Binding::Status: case Binding::Spikes: case Binding::FirstList: case Binding::SecondList:
-  case Binding::ScoreList: return 4;
+  case Binding::ScoreList: case Binding::ParamArray: return 4;
   case Binding::OkList: return 1;
   default: return 0;  // a column: device memory already
   }

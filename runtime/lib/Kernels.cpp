@@ -27,6 +27,10 @@ KernelTable::KernelTable(const ModelDesc &desc, void *const *table, Graph &graph
     : graph_(graph), device_(device), threads_(threads), timed_(timed) {
   popKernels_.resize(graph.pops.size());
   projKernels_.resize(graph.projs.size());
+  for (const ArrayParamDesc &a : desc.arrayParams) {
+    arrayNames_.push_back(a.name);
+    arrays.emplace_back(static_cast<size_t>(a.size()), 0.0f);
+  }
   for (const KernelDesc &k : desc.kernels) {
     Kernel kern;
     kern.fn = reinterpret_cast<ndp_kernel_fn>(table[k.index]);
@@ -71,6 +75,14 @@ KernelTable::Binding KernelTable::bind(const std::string &name, const KernelDesc
   case ndpabi::Binding::Scope::Status: b.kind = Binding::Status; return b;
   case ndpabi::Binding::Scope::Pop: break;
   case ndpabi::Binding::Scope::Proj: return bindProjection(name, w, k);
+  case ndpabi::Binding::Scope::Param:
+    for (size_t i = 0; i < arrayNames_.size(); ++i)
+      if (arrayNames_[i] == w.target) {
+        b.kind = Binding::ParamArray;
+        b.array = i;
+        return b;
+      }
+    throw bad();
   }
   b.pop = graph_.population(w.target);
   if (!b.pop) throw bad();
@@ -170,6 +182,11 @@ void KernelTable::call(int index, int64_t begin, int64_t end, const KernelLists 
       v[i] = ndp_view{scalars.data(), scalars.data(), 0, static_cast<int64_t>(scalars.size()), 1};
       break;
     case Binding::Status: v[i] = ndp_view{&status, &status, 0, 1, 1}; break;
+    case Binding::ParamArray: {
+      std::vector<float> &a = arrays[b.array];
+      v[i] = ndp_view{a.data(), a.data(), 0, static_cast<int64_t>(a.size()), 1};
+      break;
+    }
     case Binding::PopColumn: v[i] = b.col->view(b.pop->size()); break;
     case Binding::Spikes: {
       std::vector<int32_t> &list = b.pop->spikeList();

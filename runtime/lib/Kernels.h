@@ -54,6 +54,7 @@ public:
   // The views every kernel may take besides the graph's arrays.
   int64_t ctx[NDP_CTX_SIZE] = {0, 0, 0, 0};
   std::vector<double> scalars;  // t, dt, the params
+  std::vector<std::vector<float>> arrays;  // the vector and matrix params, as the descriptor lists them
   int32_t status = 0;           // set by a kernel that met a NaN or infinite state
 
   /// "  kernel KIND TARGET: CALLS calls, S s" for every kernel called.
@@ -62,12 +63,13 @@ public:
 private:
   struct Binding {
     enum Kind {
-      Ctx, Scalars, Status, PopColumn, Spikes, RowColumn, SlotColumn, ByPreRow, ByPreSlots, InitSlots, FirstList,
+      Ctx, Scalars, Status, ParamArray, PopColumn, Spikes, RowColumn, SlotColumn, ByPreRow, ByPreSlots, InitSlots, FirstList,
       SecondList, OkList, ScoreList
     } kind;
     Population *pop = nullptr;
     Projection *proj = nullptr;
     Column *col = nullptr;
+    size_t array = 0;  // ParamArray: the index in `arrays`
   };
   struct Kernel {
     ndp_kernel_fn fn = nullptr;
@@ -106,6 +108,7 @@ private:
   static size_t stagedElementBytes(const Binding &b);
 
   Graph &graph_;
+  std::vector<std::string> arrayNames_;  // of `arrays`
   gpu::Device *device_;
   int threads_;
   bool timed_;

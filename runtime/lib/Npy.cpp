@@ -58,7 +58,8 @@ std::string field(const std::string &dict, const std::string &key) {
 
 /// Reads and checks the header: every size in it is bounded, so that what it
 /// implies (elements x width) is computed without overflow.
-Header parseHeader(InputFile &f, const std::string &path) {
+template <class Source>
+Header parseHeader(Source &f, const std::string &path) {
   std::string pre = f.read(0, std::min<uint64_t>(f.size(), 12));
   if (pre.size() < 10 || std::memcmp(pre.data(), "\x93NUMPY", 6) != 0)
     throw Fault("'" + path + "' is not a NumPy .npy file (no \\x93NUMPY magic)");
@@ -96,12 +97,12 @@ Header parseHeader(InputFile &f, const std::string &path) {
     h.elements *= d;
   }
   h.dataOffset = start + len;
-  if (h.fortran) throw Fault("'" + path + "' is stored in Fortran order; save it with np.ascontiguousarray");
   return h;
 }
 
 /// The data bytes of a header: refused before reading when the file is shorter.
-std::string dataOf(InputFile &f, const std::string &path, const Header &h, uint64_t width) {
+template <class Source>
+std::string dataOf(Source &f, const std::string &path, const Header &h, uint64_t width) {
   const uint64_t bytes = h.elements * width;  // both bounded by 2^48 and 8
   if (h.dataOffset + bytes > f.size())
     throw Fault("'" + path + "' is truncated: its header says " + shapeString(h.shape) + " of '" + h.descr +
@@ -120,10 +121,29 @@ void convert(const std::string &bytes, uint64_t n, std::vector<double> &out) {
   }
 }
 
-} // namespace
+/// Column-major (Fortran order: np.save of a transposed array) to row-major.
+std::vector<double> toRowMajor(const std::vector<double> &in, const std::vector<int64_t> &shape) {
+  std::vector<double> out(in.size());
+  std::vector<int64_t> index(shape.size(), 0);
+  for (size_t k = 0; k < in.size(); ++k) {
+    // `index` is element k's position in column-major order: the first axis moves fastest.
+    size_t row = 0;
+    for (size_t d = 0; d < shape.size(); ++d) row = row * static_cast<size_t>(shape[d]) + static_cast<size_t>(index[d]);
+    out[row] = in[k];
+    for (size_t d = 0; d < shape.size() && ++index[d] == shape[d]; ++d) index[d] = 0;
+  }
+  return out;
+}
 
-NpyArray readNpy(const std::string &path) {
-  InputFile f(path, "input file");
+/// A .npy file already in memory (an entry of an .npz archive).
+struct BytesSource {
+  const std::string &bytes;
+  uint64_t size() const { return bytes.size(); }
+  std::string read(uint64_t offset, uint64_t n) const { return bytes.substr(offset, n); }
+};
+
+template <class Source>
+NpyArray readFrom(Source &f, const std::string &path) {
   Header h = parseHeader(f, path);
   NpyArray a;
   a.shape = h.shape;
@@ -138,13 +158,28 @@ NpyArray readNpy(const std::string &path) {
   else if (h.descr == "<i8") convert<int64_t>(bytes, h.elements, a.data);
   else if (h.descr == "|i1") convert<int8_t>(bytes, h.elements, a.data);
   else convert<uint8_t>(bytes, h.elements, a.data);
+  if (h.fortran && a.shape.size() > 1) a.data = toRowMajor(a.data, a.shape);
   return a;
+}
+
+} // namespace
+
+NpyArray readNpy(const std::string &path) {
+  InputFile f(path, "input file");
+  return readFrom(f, path);
+}
+
+NpyArray parseNpy(const std::string &bytes, const std::string &name) {
+  BytesSource f{bytes};
+  return readFrom(f, name);
 }
 
 std::vector<int64_t> readNpyInts(const std::string &path, std::vector<int64_t> &shape) {
   InputFile f(path, "input file");
   Header h = parseHeader(f, path);
   shape = h.shape;
+  if (h.fortran && h.shape.size() > 1)
+    throw Fault("'" + path + "' is stored in Fortran order; save it with np.ascontiguousarray");
   if (h.descr != "<i4" && h.descr != "<i8")
     throw Fault("'" + path + "' holds '" + h.descr + "' data; an edge list is int32 or int64");
   const size_t width = h.descr == "<i4" ? 4 : 8;

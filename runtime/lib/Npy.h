@@ -20,6 +20,8 @@ struct NpyArray {
 /// Reads a .npy file of float32/float64/int32/int64/bool (C order). Throws a
 /// Fault naming the file on any problem.
 NpyArray readNpy(const std::string &path);
+/// The same, from the bytes of a .npy file (an .npz entry); `name` names it in errors.
+NpyArray parseNpy(const std::string &bytes, const std::string &name);
 /// The same, for integer data (edge lists); float data is refused.
 std::vector<int64_t> readNpyInts(const std::string &path, std::vector<int64_t> &shape);
 

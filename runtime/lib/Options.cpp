@@ -70,6 +70,9 @@ Options parseOptions(int argc, const char *const *argv, int hardwareThreads) {
                              std::to_string(hw) + " hardware threads; using " + std::to_string(hw));
         o.threads = hw;
       }
+    } else if (flag == "--param-file") {
+      o.paramFiles.push_back(value());
+      if (o.paramFiles.back().empty()) throw UsageError("--param-file needs a .npz file, not ''");
     } else if (flag == "--resume") {
       o.resume = value();
     } else if (flag == "--device") {
@@ -95,8 +98,9 @@ Options parseOptions(int argc, const char *const *argv, int hardwareThreads) {
 
 std::string usageText(const std::string &program) {
   return "usage: " + program +
-         " [--steps N] [--seed S] [--param NAME=VALUE]... [--out-dir DIR]\n"
-         "          [--data-dir DIR] [--threads N] [--resume CKPT] [--device cpu|gpu] [--quiet] [--stats]\n"
+         " [--steps N] [--seed S] [--param NAME=VALUE]... [--param-file FILE.npz]...\n"
+         "          [--out-dir DIR] [--data-dir DIR] [--threads N] [--resume CKPT] [--device cpu|gpu]\n"
+         "          [--quiet] [--stats]\n"
          "Runs the compiled model; relative paths of its run block resolve against --out-dir\n"
          "(default: the current folder), those of the files it reads (feed, load, from) against\n"
          "--data-dir (default: --out-dir). Prints the report at the end.\n";

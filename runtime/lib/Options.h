@@ -28,6 +28,7 @@ struct Options {
   bool seedSet = false;
   int64_t seed = 0;
   std::vector<std::pair<std::string, std::string>> params;  // --param NAME=VALUE, validated by paramValue
+  std::vector<std::string> paramFiles;  // --param-file FILE.npz, applied in order before --param
   std::string outDir = ".";
   std::string dataDir;  // --data-dir: where feed, load() and `from` files are; empty: outDir
   /// The folder relative input files of the run block resolve against.

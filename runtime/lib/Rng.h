@@ -44,9 +44,12 @@ enum RuntimeSite : uint64_t {
   kSiteTaskNoise = 0x8000000000000003ull,
   kSiteCandidates = 0x8000000000000004ull,
   kSiteAttend = 0x8000000000000005ull,
+  kSiteParam = 0x8000000000000006ull,
 };
 /// 1, 2 and 5 are the kernels' (neurons, synapses, connect-rule pairs).
-enum RuntimeEntity : uint64_t { kEntityConnect = 3, kEntityTask = 4, kEntityCandidate = 6, kEntityAttend = 7 };
+enum RuntimeEntity : uint64_t {
+  kEntityConnect = 3, kEntityTask = 4, kEntityCandidate = 6, kEntityAttend = 7, kEntityParam = 8
+};
 
 /// Draws keyed by (seed, site) and a four-word counter: the value depends only
 /// on these, never on the order of the calls or the thread making them.

@@ -59,6 +59,7 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
   }
   kernels_ = std::make_unique<KernelTable>(desc_, device_ ? gpuTable : kernelTable, graph_, device_.get(),
                                            omp_get_max_threads(), opts_.stats);
+  readParamFiles();
   applyParams();
   prepareOutputs();
   growth_ = std::make_unique<Growth>(desc_, graph_, *kernels_, seed_, device_ != nullptr);
@@ -78,12 +79,14 @@ Simulator::Simulator(const char *descriptor, void *const *kernelTable, const Opt
     if (!p || (!a.proj.empty() && !over)) throw Fault("the model descriptor attends over an unknown population");
     attentions_.push_back(std::make_unique<Attention>(a, static_cast<int>(i), *p, over, seed_));
   }
+  applyParamFiles(/*attention=*/true);
   io_ = std::make_unique<RunIO>(desc_, opts_, graph_, seed_, total_);
   snapshots_ = std::make_unique<Snapshots>(parts());
   checkpoints_ = std::make_unique<Checkpoints>(parts(), descriptorText_);
   if (!opts_.resume.empty()) {
     step_ = checkpoints_->restore(checkpoint, opts_.resume, total_);
-    applyParams(/*fromDefaults=*/false);  // --param given now still applies
+    applyParams(/*fromDefaults=*/false);  // --param and --param-file given now still apply
+    applyParamFiles(/*attention=*/true);
   }
 }
 
@@ -131,7 +134,9 @@ void Simulator::applyParams(bool fromDefaults) {
     scalars.assign(NDP_SCALAR_FIRST_PARAM + desc_.params.size(), 0.0);
     scalars[NDP_SCALAR_DT] = desc_.run.dt;
     for (size_t i = 0; i < desc_.params.size(); ++i) scalars[NDP_SCALAR_FIRST_PARAM + i] = desc_.params[i].value;
+    initArrayParams();
   }
+  applyParamFiles(/*attention=*/false);
   for (auto &[name, text] : opts_.params) {
     const size_t i = paramIndex(name);
     kernels_->scalars[NDP_SCALAR_FIRST_PARAM + i] = paramValue(desc_.params[i], text);

@@ -11,6 +11,7 @@
 #include "Growth.h"
 #include "Kernels.h"
 #include "Memory.h"
+#include "Npy.h"
 #include "Options.h"
 #include "RunIO.h"
 #include "RunParts.h"
@@ -24,6 +25,15 @@
 #include <vector>
 
 namespace ndprt {
+
+/// A param that is an array (a vector or matrix param, an attend block's
+/// weights), row-major, as the C API and --param-file see it.
+struct ParamArray {
+  std::string name;
+  std::vector<int64_t> shape;
+  float *data = nullptr;
+  size_t size = 0;
+};
 
 /// Runs a compiled model: owns the graph, calls the kernels in the step order
 /// of language.md section 5, feeds, records and reports.
@@ -62,6 +72,14 @@ public:
   /// Sets param `name` from the next step on; a Fault if unknown or out of its type's range.
   void setParam(const std::string &name, double value);
 
+  /// Every array param: the model's vector and matrix params, then attend<k>/NAME.
+  std::vector<ParamArray> paramArrays();
+  /// Array param `name`; a NameFault listing every param if unknown.
+  ParamArray paramArray(const std::string &name);
+  /// Sets array param `name` from the next step on; a ValueFault unless
+  /// `count` is its size and every value is finite.
+  void setParamArray(const std::string &name, const float *values, int64_t count);
+
   int64_t step() const { return step_; }
   uint64_t seed() const { return seed_; }
   int64_t totalSteps() const { return total_; }
@@ -80,6 +98,12 @@ private:
   void applyParams(bool fromDefaults = true);
   /// The index of param `name` in the descriptor; a Fault listing the params if unknown.
   size_t paramIndex(const std::string &name) const;
+  /// The vector and matrix params' first values (ParamArrays.cpp).
+  void initArrayParams();
+  /// Reads every --param-file; applyParamFiles sets what they give: the
+  /// model's params, or (`attention`) the attend blocks' weights.
+  void readParamFiles();
+  void applyParamFiles(bool attention);
   void buildGraph();
   void loadState(const std::string &file, Column &col, const std::vector<int64_t> &order, const std::string &what);
   /// Counts which projections and memories sum into each channel.
@@ -108,6 +132,11 @@ private:
   std::vector<uint8_t> memorySlots_;  // per population: the slots of a memory region (updated in phase 5)
   std::unique_ptr<Snapshots> snapshots_;
   std::unique_ptr<Checkpoints> checkpoints_;
+  struct ParamFileEntry {
+    std::string name, file;
+    NpyArray value;
+  };
+  std::vector<ParamFileEntry> paramFile_;  // every entry of every --param-file, in order
   uint64_t seed_ = 0;
   int threads_ = 1;  // OpenMP threads of this run's kernels (set before each run: simulators may share a thread)
   int64_t step_ = 0, total_ = 0;

@@ -108,6 +108,13 @@ void Snapshots::writeTo(const std::string &dir, int64_t step, uint64_t seed) {
         if (c.name() == d.edgeState) zip.add(k0 + "edge_channels.npy", gathered(c, q->liveSlots()));
   }
   meta << "]}";
+  // The vector and matrix params as they are now (Python and --param-file may set them).
+  for (size_t i = 0; i < run_.desc.arrayParams.size(); ++i) {
+    const ArrayParamDesc &a = run_.desc.arrayParams[i];
+    std::vector<int64_t> shape{a.rows};
+    if (a.cols > 0) shape.push_back(a.cols);
+    zip.add("param/" + a.name + ".npy", npyBytes("<f4", shape, run_.kernels.arrays[i].data(), 4));
+  }
   std::string m = meta.str();
   zip.add("meta.npy", npyBytes("|u1", {static_cast<int64_t>(m.size())}, m.data(), 1));
   char name[64];

@@ -24,7 +24,58 @@ void checkSize(size_t n) {
                 "often or a smaller graph");
 }
 
+uint32_t get16(const std::string &s, size_t at) {
+  return static_cast<uint32_t>(static_cast<unsigned char>(s[at])) |
+         (static_cast<uint32_t>(static_cast<unsigned char>(s[at + 1])) << 8);
+}
+
+uint32_t get32(const std::string &s, size_t at) { return get16(s, at) | (get16(s, at + 2) << 16); }
+
 } // namespace
+
+std::vector<ZipEntry> readZip(const std::string &bytes, const std::string &path) {
+  auto damaged = [&](const std::string &why) {
+    return Fault("'" + path + "' is not a readable .npz archive (" + why + "); write it with numpy.savez");
+  };
+  // The end-of-central-directory record: the last 22 bytes plus a comment of up to 64 KiB.
+  if (bytes.size() < 22) throw damaged("too short");
+  size_t end = std::string::npos;
+  const size_t lowest = bytes.size() > 22 + 65535 ? bytes.size() - 22 - 65535 : 0;
+  for (size_t at = bytes.size() - 22 + 1; at-- > lowest;)
+    if (get32(bytes, at) == 0x06054b50) {
+      end = at;
+      break;
+    }
+  if (end == std::string::npos) throw damaged("no end of central directory");
+  const uint32_t count = get16(bytes, end + 10), dirSize = get32(bytes, end + 12), dirStart = get32(bytes, end + 16);
+  if (dirStart == 0xFFFFFFFFu || count == 0xFFFFu) throw damaged("a ZIP64 archive of 4 GiB or more");
+  if (static_cast<uint64_t>(dirStart) + dirSize > end) throw damaged("its directory lies outside the file");
+  std::vector<ZipEntry> out;
+  size_t at = dirStart;
+  for (uint32_t i = 0; i < count; ++i) {
+    if (at + 46 > end || get32(bytes, at) != 0x02014b50) throw damaged("a damaged directory entry");
+    const uint32_t method = get16(bytes, at + 10), packed = get32(bytes, at + 20), size = get32(bytes, at + 24);
+    const uint32_t nameLen = get16(bytes, at + 28), extraLen = get16(bytes, at + 30), commentLen = get16(bytes, at + 32);
+    const uint32_t local = get32(bytes, at + 42), crc = get32(bytes, at + 16);
+    if (at + 46 + nameLen > end) throw damaged("a damaged directory entry");
+    ZipEntry e;
+    e.name = bytes.substr(at + 46, nameLen);
+    at += 46 + static_cast<size_t>(nameLen) + extraLen + commentLen;
+    if (method != 0)
+      throw Fault("'" + path + "' entry '" + e.name + "' is compressed; write the file with numpy.savez, not "
+                  "numpy.savez_compressed");
+    if (packed != size || size == 0xFFFFFFFFu) throw damaged("entry '" + e.name + "' has inconsistent sizes");
+    if (static_cast<uint64_t>(local) + 30 > bytes.size() || get32(bytes, local) != 0x04034b50)
+      throw damaged("entry '" + e.name + "' has no local header");
+    const uint64_t data = static_cast<uint64_t>(local) + 30 + get16(bytes, local + 26) + get16(bytes, local + 28);
+    if (data + size > bytes.size()) throw damaged("entry '" + e.name + "' is truncated");
+    e.data = bytes.substr(static_cast<size_t>(data), size);
+    if (crc32(e.data.data(), e.data.size()) != crc)
+      throw damaged("entry '" + e.name + "' fails its CRC check");
+    out.push_back(std::move(e));
+  }
+  return out;
+}
 
 void ZipWriter::add(const std::string &name, const std::string &data) {
   checkSize(out_.size() + data.size() + name.size() + 30);

@@ -25,6 +25,17 @@ private:
   std::vector<Entry> entries_;
 };
 
+/// One entry of an archive readZip read.
+struct ZipEntry {
+  std::string name, data;
+};
+
+/// The entries of a zip archive held in `bytes` (an .npz file), as numpy.savez
+/// writes them: stored, uncompressed (ZIP64 sizes in local headers are fine;
+/// the central directory's are used). Throws a Fault naming `path` for a
+/// compressed entry (numpy.savez_compressed), a damaged or a 4 GiB archive.
+std::vector<ZipEntry> readZip(const std::string &bytes, const std::string &path);
+
 } // namespace ndprt
 
 #endif

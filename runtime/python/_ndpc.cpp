@@ -37,6 +37,8 @@ struct Library {
   decltype(&ndp_info) info;
   decltype(&ndp_get_param) getParam;
   decltype(&ndp_set_param) setParam;
+  decltype(&ndp_get_param_array) getParamArray;
+  decltype(&ndp_set_param_array) setParamArray;
   decltype(&ndp_arrays) arrays;
   decltype(&ndp_report) report;
   decltype(&ndp_snapshot) snapshot;
@@ -67,6 +69,8 @@ struct Library {
     get(info, "ndp_info");
     get(getParam, "ndp_get_param");
     get(setParam, "ndp_set_param");
+    get(getParamArray, "ndp_get_param_array");
+    get(setParamArray, "ndp_set_param_array");
     get(arrays, "ndp_arrays");
     get(report, "ndp_report");
     get(snapshot, "ndp_snapshot");
@@ -144,6 +148,22 @@ public:
   void setParam(const std::string &name, double value) {
     std::unique_lock<std::mutex> lock = hold();
     check(lib_->setParam(sim_, name.c_str(), value));
+  }
+
+  /// A copy of an array param's values, flat (Python gives them their shape).
+  py::array_t<float> getParamArray(const std::string &name) {
+    std::unique_lock<std::mutex> lock = hold();
+    int64_t n = 0;
+    const float *v = lib_->getParamArray(sim_, name.c_str(), &n);
+    if (!v) failed();
+    py::array_t<float> out(n);
+    if (n) std::memcpy(out.mutable_data(), v, static_cast<size_t>(n) * sizeof(float));
+    return out;
+  }
+
+  void setParamArray(const std::string &name, py::array_t<float, py::array::c_style | py::array::forcecast> values) {
+    std::unique_lock<std::mutex> lock = hold();
+    check(lib_->setParamArray(sim_, name.c_str(), values.data(), static_cast<int64_t>(values.size())));
   }
 
   /// name -> NumPy array ([rows] or [rows, width]), in the C API's order.
@@ -237,6 +257,8 @@ PYBIND11_MODULE(_ndpc, m) {
       .def("info", &Sim::info)
       .def("get_param", &Sim::getParam)
       .def("set_param", &Sim::setParam)
+      .def("get_param_array", &Sim::getParamArray)
+      .def("set_param_array", &Sim::setParamArray)
       .def("arrays", &Sim::arrays)
       .def("report", &Sim::report)
       .def("snapshot", &Sim::snapshot)

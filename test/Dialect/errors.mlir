@@ -165,6 +165,39 @@ ndp.param @n : i64 = 1.0
 
 // -----
 
+// expected-error @+1 {{an array param is vector<R x f32> or vector<R x C x f32>, not 'vector<2x2xf64>'}}
+ndp.param @m : vector<2x2xf64> = 0.0
+
+// -----
+
+// expected-error @+1 {{only an array param is drawn or read from a file}}
+ndp.param @s : f32 = 0.0 {file = "s.npy"}
+
+// -----
+
+// expected-error @+1 {{a drawn param needs 'spread'}}
+ndp.param @d : vector<4xf32> = 0.0 {dist = #ndp<distribution normal>}
+
+// -----
+
+module {
+  ndp.param @W : vector<3x4xf32> = 0.0
+  %x = arith.constant dense<1.0> : vector<3xf32>
+  // expected-error @+1 {{multiplies 'vector<3x4xf32>' by 'vector<3xf32>' into 'vector<3xf32>'}}
+  %y = ndp.matvec @W(%x) : vector<3xf32> -> vector<3xf32>
+}
+
+// -----
+
+module {
+  ndp.param @b : vector<4xf32> = 0.0
+  %i = arith.constant 0 : i32
+  // expected-error @+1 {{param @b is 'vector<4xf32>', not a matrix}}
+  %r = ndp.param_row @b[%i] : vector<4xf32>
+}
+
+// -----
+
 ndp.run seed 0 steps 1 dt 1.0 {
   // expected-error @+1 {{needs exactly one of 'file' and 'task'}}
   ndp.feed @a "x"

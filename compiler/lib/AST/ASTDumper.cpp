@@ -185,6 +185,7 @@ private:
     case DeclKind::Param: {
       auto &p = static_cast<const ParamDecl &>(d);
       os_ << "Param '" << p.name << "' : " << (p.type.isError() ? p.typeRef.name : p.type.str());
+      if (!p.file.empty()) os_ << " from \"" << p.file << "\"";
       at(d.range);
       ++depth_;
       if (p.init) expr(*p.init);

@@ -50,6 +50,7 @@ const char *binaryOpSpelling(BinaryOp op) {
   case BinaryOp::Mul: return "*";
   case BinaryOp::Div: return "/";
   case BinaryOp::Rem: return "%";
+  case BinaryOp::MatVec: return "@";
   case BinaryOp::Lt: return "<";
   case BinaryOp::Le: return "<=";
   case BinaryOp::Gt: return ">";

@@ -28,6 +28,8 @@ Type ExprEmitter::mlirType(ast::Type t) const {
   case ast::Type::I32: return b_.getI32Type();
   case ast::Type::F64: return b_.getF64Type();
   case ast::Type::Vector: return VectorType::get({static_cast<int64_t>(t.width)}, b_.getF32Type());
+  case ast::Type::Matrix:
+    return VectorType::get({static_cast<int64_t>(t.rows), static_cast<int64_t>(t.width)}, b_.getF32Type());
   default: return b_.getF32Type();
   }
 }
@@ -176,6 +178,10 @@ Value ExprEmitter::emitRaw(const ast::Expr &e) {
   }
   case ExprKind::Index: {
     auto &ix = static_cast<const ast::IndexExpr &>(e);
+    if (ix.base->type.isMatrix()) {
+      Value row = emit(*ix.index, ast::Type::i32());
+      return b_.create<ndp::ParamRowOp>(l, mlirType(e.type), paramSymbol(*ix.base), row);
+    }
     Value base = emit(*ix.base, ix.base->type);
     if (ix.constIndex >= 0) return b_.create<vector::ExtractOp>(l, base, ArrayRef<int64_t>{ix.constIndex});
     Value i = emit(*ix.index, ast::Type::i32());
@@ -210,9 +216,17 @@ Value ExprEmitter::emitRaw(const ast::Expr &e) {
   return zero(laneType(e.type), l);
 }
 
+FlatSymbolRefAttr ExprEmitter::paramSymbol(const ast::Expr &e) const {
+  // Sema lets only a matrix param's name stand where a matrix is read.
+  auto *n = ast::dyn<ast::NameExpr>(&e);
+  return FlatSymbolRefAttr::get(b_.getContext(), n && n->ref.decl ? n->ref.decl->name : "");
+}
+
 Value ExprEmitter::emitBinary(const ast::BinaryExpr &e) {
   Location l = loc(e.opRange);
   ast::Type ot = e.operandType;
+  if (e.op == ast::BinaryOp::MatVec)
+    return b_.create<ndp::MatVecOp>(l, mlirType(e.type), paramSymbol(*e.lhs), emit(*e.rhs, ot));
   Value a = emit(*e.lhs, ot), c = emit(*e.rhs, ot);
   bool isFloat = isa<FloatType>(elementOf(a.getType()));
   using P = arith::CmpFPredicate;

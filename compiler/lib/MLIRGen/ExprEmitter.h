@@ -40,6 +40,8 @@ private:
   mlir::Value emitCall(const ast::CallExpr &c);
   mlir::Value emitBuiltin(const ast::CallExpr &c);
   mlir::Value emitBinary(const ast::BinaryExpr &e);
+  /// The symbol of the matrix param `e` names.
+  mlir::FlatSymbolRefAttr paramSymbol(const ast::Expr &e) const;
   mlir::Value convert(mlir::Value v, ast::Type from, ast::Type to, mlir::Location l);
   mlir::Value constant(ast::Type t, double value, mlir::Location l);
   uint64_t randomSite(SourceRange r) const;

@@ -356,9 +356,19 @@ OwningOpRef<ModuleOp> Generator::run() {
   b_.setInsertionPointToEnd(module_.getBody());
   ExprEmitter ee = emitter();
 
-  for (const ast::ParamDecl *p : prog_.params)
-    b_.create<ndp::ParamOp>(ee.loc(p->range), b_.getStringAttr(p->name), TypeAttr::get(ee.mlirType(p->type)),
-                            b_.getF64FloatAttr(p->defaultValue));
+  for (const ast::ParamDecl *p : prog_.params) {
+    auto op = b_.create<ndp::ParamOp>(ee.loc(p->range), b_.getStringAttr(p->name),
+                                      TypeAttr::get(ee.mlirType(p->type)),
+                                      b_.getF64FloatAttr(p->draw == ast::ParamDecl::Draw::None ? p->defaultValue : p->drawA),
+                                      nullptr, nullptr, nullptr);
+    if (p->draw != ast::ParamDecl::Draw::None) {
+      op.setDistAttr(ndp::DistributionAttr::get(&ctx_, p->draw == ast::ParamDecl::Draw::Normal
+                                                           ? ndp::Distribution::Normal
+                                                           : ndp::Distribution::Uniform));
+      op.setSpreadAttr(b_.getF64FloatAttr(p->drawB));
+    }
+    if (!p->file.empty()) op.setFileAttr(b_.getStringAttr(p->file));
+  }
 
   // The types the instances use, in first-use order.
   std::set<const ast::Decl *> emitted;

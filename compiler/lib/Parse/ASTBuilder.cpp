@@ -67,7 +67,8 @@ TypeRef ASTBuilder::buildTypeRef(P::TypeRefContext *ctx) {
   TypeRef t;
   t.name = name(ctx->ident());
   t.range = range(ctx);
-  if (ctx->expr()) t.size = buildExpr(ctx->expr());
+  if (ctx->expr().size() > 0) t.size = buildExpr(ctx->expr(0));
+  if (ctx->expr().size() > 1) t.cols = buildExpr(ctx->expr(1));
   return t;
 }
 
@@ -77,7 +78,12 @@ DeclPtr ASTBuilder::buildParam(P::ParamDeclContext *ctx) {
   d->name = name(ctx->ident());
   d->nameRange = range(ctx->ident());
   d->typeRef = buildTypeRef(ctx->typeRef());
-  d->init = buildExpr(ctx->expr());
+  if (ctx->expr()) d->init = buildExpr(ctx->expr());
+  if (ctx->STRING()) {
+    ExprPtr file = buildString(ctx->STRING()->getSymbol());
+    if (auto *str = dyn<StringLit>(file.get())) d->file = str->value;
+    d->fileRange = file->range;
+  }
   return d;
 }
 
@@ -527,6 +533,7 @@ BinaryOp binaryOpOf(Ctx *c) {
   if (op == "*") return BinaryOp::Mul;
   if (op == "/") return BinaryOp::Div;
   if (op == "%") return BinaryOp::Rem;
+  if (op == "@") return BinaryOp::MatVec;
   if (op == "<") return BinaryOp::Lt;
   if (op == "<=") return BinaryOp::Le;
   if (op == ">") return BinaryOp::Gt;

@@ -50,6 +50,8 @@ void addLLVMLowering(OpPassManager &pm) {
   pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
+  // Libm calls on vectors are made lane by lane, with vector ops of their own.
+  pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createConvertOpenMPToLLVMPass());
@@ -102,6 +104,17 @@ std::unique_ptr<llvm::TargetMachine> createHostTargetMachine(int optLevel, std::
 
 std::unique_ptr<llvm::Module> translateForHost(ModuleOp module, llvm::LLVMContext &llvmCtx,
                                                llvm::TargetMachine &tm) {
+  // An op the lowering left behind inside an OpenMP region makes the
+  // translation crash instead of failing: refuse it here, with its location.
+  bool lowered = true;
+  module.walk([&](Operation *op) {
+    StringRef ns = op->getDialect() ? op->getDialect()->getNamespace() : StringRef();
+    if (ns == "llvm" || ns == "omp" || ns == "gpu" || ns == "builtin" || isa<ModuleOp>(op)) return WalkResult::advance();
+    op->emitError() << "internal error: '" << op->getName() << "' was not lowered to the LLVM dialect";
+    lowered = false;
+    return WalkResult::interrupt();
+  });
+  if (!lowered) return nullptr;
   std::unique_ptr<llvm::Module> llvmModule = translateModuleToLLVMIR(module, llvmCtx);
   if (!llvmModule) return nullptr;
   llvmModule->setDataLayout(tm.createDataLayout());

@@ -7,7 +7,7 @@
 
 namespace ndpc::sema {
 
-Type Sema::resolveType(const TypeRef &t) {
+Type Sema::resolveType(const TypeRef &t, bool matrixOk) {
   static const std::vector<std::string> names{"f32", "f64", "i32", "bool"};
   Type base;
   if (t.name == "f32") base = Type::f32();
@@ -36,7 +36,29 @@ Type Sema::resolveType(const TypeRef &t) {
     diags_.error(t.size->range, "vector size " + std::to_string(*n) + " is out of range; use 1 to 65536");
     return Type::error();
   }
-  return Type::vec(static_cast<uint32_t>(*n));
+  if (!t.cols) return Type::vec(static_cast<uint32_t>(*n));
+  if (!matrixOk) {
+    diags_.error(t.range, "only a param can be a matrix f32[R][C]; states, inputs, outs and fn values are "
+                          "scalars or vectors f32[N]");
+    return Type::error();
+  }
+  why = ConstFault{};
+  std::optional<int64_t> c = evalInt(*t.cols, &why);
+  if (!c) {
+    if (!reportConstFault(why, "the matrix's column count"))
+      diags_.error(t.cols->range, "a matrix's column count must be a constant integer such as 16");
+    return Type::error();
+  }
+  if (*c < 1 || *c > 65536) {
+    diags_.error(t.cols->range, "matrix column count " + std::to_string(*c) + " is out of range; use 1 to 65536");
+    return Type::error();
+  }
+  if (*n * *c > (int64_t(1) << 24)) {
+    diags_.error(t.range, "a matrix param holds at most 16777216 elements; f32[" + std::to_string(*n) + "][" +
+                              std::to_string(*c) + "] has " + std::to_string(*n * *c));
+    return Type::error();
+  }
+  return Type::matrix(static_cast<uint32_t>(*n), static_cast<uint32_t>(*c));
 }
 
 std::optional<int64_t> Sema::evalInt(const Expr &e, ConstFault *why) {

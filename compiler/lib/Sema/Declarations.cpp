@@ -26,10 +26,15 @@ void Sema::checkParam(ParamDecl &p) {
                    "param '" + p.name + "' is hidden by the built-in '" + p.name + "' (" + meaning +
                        "): blocks that can see the built-in read it, not this param; rename the param",
                    p.name + "_param");
-  p.type = resolveType(p.typeRef);
-  if (p.type.isVector()) {
-    diags_.error(p.typeRef.range, "a param is a single value (f32, f64, i32 or bool), not a vector");
-    p.type = Type::error();
+  p.type = resolveType(p.typeRef, /*matrixOk=*/true);
+  if (p.type.isVector() || p.type.isMatrix()) {
+    checkArrayParam(p);
+    return;
+  }
+  if (!p.file.empty()) {
+    diags_.error(p.fileRange, "only a vector or matrix param (f32[N], f32[R][C]) is read from a file; give '" +
+                                  p.name + "' a value with '= VALUE'");
+    return;
   }
   Scope s;
   s.ctx = Ctx::ParamInit;
@@ -51,6 +56,48 @@ void Sema::checkParam(ParamDecl &p) {
   if (!v) {
     if (!reportConstFault(why, "the default of param '" + p.name + "'"))
       diags_.error(p.init->range, "a param's default value must be a constant number");
+    return;
+  }
+  p.defaultValue = *v;
+}
+
+void Sema::checkArrayParam(ParamDecl &p) {
+  if (!p.init) return;  // from "FILE": its shape is checked when the run reads it
+  const std::string what = "the value of param '" + p.name + "'";
+  if (auto *c = dyn<CallExpr>(p.init.get()); c && (c->callee == "normal" || c->callee == "uniform")) {
+    if (c->args.size() != 2) {
+      diags_.error(c->range, "'" + c->callee + "' takes two numbers, as in " + c->callee +
+                                 (c->callee == "normal" ? "(0.0, 0.1)" : "(-0.1, 0.1)"));
+      return;
+    }
+    double v[2] = {0, 0};
+    for (int i = 0; i < 2; ++i) {
+      ConstFault why;
+      std::optional<double> x = evalFloat(*c->args[static_cast<size_t>(i)].value, &why);
+      if (!x) {
+        if (!reportConstFault(why, what))
+          diags_.error(c->args[static_cast<size_t>(i)].value->range,
+                       "the arguments of a param's random value must be constant numbers");
+        return;
+      }
+      v[i] = *x;
+    }
+    if (c->callee == "normal" && !(v[1] >= 0)) {
+      diags_.error(c->args[1].value->range, "normal's standard deviation must be at least 0");
+      return;
+    }
+    p.draw = c->callee == "normal" ? ParamDecl::Draw::Normal : ParamDecl::Draw::Uniform;
+    p.drawA = v[0];
+    p.drawB = v[1];
+    return;
+  }
+  ConstFault why;
+  std::optional<double> v = evalFloat(*p.init, &why);
+  if (!v) {
+    if (!reportConstFault(why, what))
+      diags_.error(p.init->range, "param '" + p.name + "' (" + p.type.str() + ") takes a constant number (every "
+                                  "element), normal(MEAN, SD) or uniform(LO, HI) drawn from the run seed, or "
+                                  "'from \"FILE.npy\"'");
     return;
   }
   p.defaultValue = *v;
@@ -306,7 +353,7 @@ void Sema::checkSynapse(SynapseDecl &s) {
       diags_.error(v.typeRef->range, "synapse state is scalar (f32, f64, i32 or bool); vectors live on neurons");
       v.type = Type::error();
     }
-    checkStateInit(v, init);
+    // The initial value is checked with each use (checkSynapseBodies): it may read pre.X and post.X.
   }
   if (s.multiplicity.present()) foldInt(s.multiplicity, "multiplicity", 1, 64);
   else s.multiplicity.intValue = 1;
@@ -315,6 +362,9 @@ void Sema::checkSynapse(SynapseDecl &s) {
 void Sema::checkSynapseBodies(SynapseDecl &s, Scope base) {
   base.synapse = &s;
   base.where = "synapse '" + s.name + "'";
+  base.ctx = Ctx::SynapseInit;
+  for (VarDecl &v : s.states)
+    if (!v.type.isError()) checkStateInit(v, base);
   if (s.transmit) {
     base.ctx = Ctx::Transmit;
     expectType(*s.transmit->expr, Type::f32(), base, "'transmit' (it sums into an f32 input)");

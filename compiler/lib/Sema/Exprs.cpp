@@ -4,6 +4,8 @@
 #include "ndpc/Basic/SourceManager.h"
 #include "ndpc/Basic/Suggest.h"
 
+#include <utility>
+
 namespace ndpc::sema {
 
 bool isFlexibleLiteral(const Expr &e) {
@@ -70,7 +72,9 @@ namespace {
 Type widerScalar(Type a, Type b) { return wideningRank(a) >= wideningRank(b) ? a : b; }
 
 
-bool isSynapseCtx(Ctx c) { return c == Ctx::Transmit || c == Ctx::SynapseStep || c == Ctx::PruneCond; }
+bool isSynapseCtx(Ctx c) {
+  return c == Ctx::Transmit || c == Ctx::SynapseStep || c == Ctx::PruneCond || c == Ctx::SynapseInit;
+}
 bool isNeuronCtx(Ctx c) { return c == Ctx::NeuronStep || c == Ctx::SpikeCond || c == Ctx::SpikeReset || c == Ctx::Out; }
 bool isDivideCtx(Ctx c) { return c == Ctx::DivideCond || c == Ctx::DivideBody; }
 
@@ -85,7 +89,7 @@ std::string contextNameHint(const std::string &n, const Scope &s) {
   if (n == "spiked" && s.neuron && !s.neuron->isSpiking())
     return "'spiked' exists only for spiking neurons; add a 'spike when' rule to '" + s.neuron->name + "'";
   if (n == "importance" && isSynapseCtx(s.ctx)) return "a synapse reads 'pre.importance' or 'post.importance'";
-  if ((n == "step" || n == "t") && s.ctx == Ctx::StateInit)
+  if ((n == "step" || n == "t") && (s.ctx == Ctx::StateInit || s.ctx == Ctx::SynapseInit))
     return "initial values are drawn before the first step; '" + n + "' is not available";
   if (s.ctx == Ctx::FnBody) return "a fn sees only its parameters and params; pass '" + n + "' as an argument";
   return "'" + n + "' is not available here";
@@ -169,7 +173,11 @@ Type Sema::checkName(NameExpr &e, const Scope &s) {
   }
   if (isSynapseCtx(s.ctx) && s.synapse) {
     for (size_t i = 0; i < s.synapse->states.size(); ++i)
-      if (s.synapse->states[i].name == n) {
+      if (s.synapse->states[i].name == n && s.ctx == Ctx::SynapseInit) {
+        diags_.error(e.range, "a synapse state's initial value cannot read the synapse's states ('" + n +
+                                  "'); it reads params, random draws, pre.X and post.X");
+        return Type::error();
+      } else if (s.synapse->states[i].name == n) {
         e.ref = Ref{RefKind::State, Role::Self, s.synapse, nullptr, static_cast<int>(i)};
         return s.synapse->states[i].type;
       }
@@ -184,7 +192,7 @@ Type Sema::checkName(NameExpr &e, const Scope &s) {
     return Type::error();
   };
   bool neuronLike = isNeuronCtx(s.ctx) && s.ctx != Ctx::Out;
-  bool timed = s.ctx != Ctx::StateInit && s.ctx != Ctx::FnBody && s.ctx != Ctx::ParamInit &&
+  bool timed = s.ctx != Ctx::StateInit && s.ctx != Ctx::SynapseInit && s.ctx != Ctx::FnBody && s.ctx != Ctx::ParamInit &&
                s.ctx != Ctx::Const && s.ctx != Ctx::Report && s.ctx != Ctx::AttendTopk;
   if (n == "in" && neuronLike) {
     e.ref = Ref{RefKind::Channel, Role::Self, s.neuron, nullptr, -1};
@@ -339,7 +347,28 @@ Type Sema::checkMember(MemberExpr &e, const Scope &s) {
   return Type::error();
 }
 
+Type Sema::checkMatrixOperand(Expr &e, const Scope &s) {
+  matrixOk_ = true;
+  return checkExpr(e, s);
+}
+
 Type Sema::checkBinary(BinaryExpr &e, const Scope &s) {
+  if (e.op == BinaryOp::MatVec) {
+    Type m = checkMatrixOperand(*e.lhs, s), x = checkExpr(*e.rhs, s);
+    e.hasRandom = e.lhs->hasRandom || e.rhs->hasRandom;
+    if (m.isError() || x.isError()) return Type::error();
+    if (!m.isMatrix()) {
+      diags_.error(e.lhs->range, "the left of '@' must be a matrix param (param W: f32[R][C]), found " + m.str());
+      return Type::error();
+    }
+    if (!x.isVector() || x.width != m.width) {
+      diags_.error(e.rhs->range, "'@' multiplies " + m.str() + " by an f32[" + std::to_string(m.width) +
+                                     "] vector, found " + x.str());
+      return Type::error();
+    }
+    e.operandType = x;
+    return Type::vec(m.rows);
+  }
   Type a = checkExpr(*e.lhs, s), b = checkExpr(*e.rhs, s);
   e.hasRandom = e.lhs->hasRandom || e.rhs->hasRandom;
   if (a.isError() || b.isError()) return Type::error();
@@ -394,6 +423,7 @@ Type Sema::checkBinary(BinaryExpr &e, const Scope &s) {
     if (!a.isNumericScalar() || !b.isNumericScalar()) return mismatch("two numbers or two bools");
     e.operandType = widerScalar(a, b);
     return Type::boolean();
+  case BinaryOp::MatVec: break;  // checked above
   case BinaryOp::And: case BinaryOp::Or:
     if (a.kind != Type::Bool || b.kind != Type::Bool) {
       diags_.error(e.opRange, std::string("operator '") + op + "' needs two bools, found " + a.str() + " and " +
@@ -407,6 +437,7 @@ Type Sema::checkBinary(BinaryExpr &e, const Scope &s) {
 }
 
 Type Sema::checkExpr(Expr &e, const Scope &s) {
+  const bool matrixOk = std::exchange(matrixOk_, false);
   Type t = Type::error();
   switch (e.kind) {
   case ExprKind::IntLit:
@@ -421,14 +452,23 @@ Type Sema::checkExpr(Expr &e, const Scope &s) {
   case ExprKind::StringLit:
     diags_.error(e.range, "a string can only name a file (in load(...), 'from' or 'to') or a task");
     break;
-  case ExprKind::Name: t = checkName(static_cast<NameExpr &>(e), s); break;
+  case ExprKind::Name:
+    t = checkName(static_cast<NameExpr &>(e), s);
+    if (t.isMatrix() && !matrixOk) {
+      const std::string &n = static_cast<NameExpr &>(e).name;
+      diags_.error(e.range, "matrix param '" + n + "' (" + t.str() + ") is read as a product '" + n +
+                                " @ x' or as a row '" + n + "[i]'");
+      t = Type::error();
+    }
+    break;
   case ExprKind::Member: t = checkMember(static_cast<MemberExpr &>(e), s); break;
   case ExprKind::Index: {
     auto &ix = static_cast<IndexExpr &>(e);
-    Type bt = checkExpr(*ix.base, s), it = checkExpr(*ix.index, s);
+    Type bt = checkMatrixOperand(*ix.base, s), it = checkExpr(*ix.index, s);
     e.hasRandom = ix.base->hasRandom || ix.index->hasRandom;
     if (bt.isError() || it.isError()) break;
-    if (!bt.isVector()) {
+    const uint32_t count = bt.isMatrix() ? bt.rows : bt.width;
+    if (!bt.isVector() && !bt.isMatrix()) {
       diags_.error(ix.base->range, "only vectors can be indexed; this is " + bt.str());
       break;
     }
@@ -440,14 +480,14 @@ Type Sema::checkExpr(Expr &e, const Scope &s) {
     std::optional<int64_t> c = evalInt(*ix.index, &why);
     if (reportConstFault(why, "the index")) break;
     if (c) {
-      if (*c < 0 || *c >= bt.width) {
+      if (*c < 0 || *c >= count) {
         diags_.error(ix.index->range, "index " + std::to_string(*c) + " is out of range for " + bt.str() +
-                                          " (0 to " + std::to_string(bt.width - 1) + ")");
+                                          " (0 to " + std::to_string(count - 1) + ")");
         break;
       }
       ix.constIndex = *c;
     }
-    t = Type::f32();
+    t = bt.isMatrix() ? Type::vec(bt.width) : Type::f32();
     break;
   }
   case ExprKind::Call: t = checkCall(static_cast<CallExpr &>(e), s); break;

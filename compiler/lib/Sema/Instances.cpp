@@ -34,6 +34,8 @@ std::vector<MemberExpr *> roleMembers(SynapseDecl &s) {
       if (m && (m->ref.role == Role::Pre || m->ref.role == Role::Post)) out.push_back(m);
     });
   };
+  for (VarDecl &v : s.states)
+    if (v.init) collect(*v.init);
   if (s.transmit) collect(*s.transmit->expr);
   if (s.onStep)
     for (Stmt &st : s.onStep->stmts)

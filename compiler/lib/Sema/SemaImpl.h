@@ -28,6 +28,7 @@ enum class Ctx {
   ParamInit,    // a param's default value
   FnBody,       // fn parameters and params
   StateInit,    // a state's initial value: params, random draws, load(...)
+  SynapseInit,  // a synapse state's initial value: also pre.X and post.X
   Out,          // a neuron's out: own state, inputs, params, step, t
   NeuronStep,   // own state (assignable), in, channels, inputs, outs, importance, ...
   SpikeCond,    // like NeuronStep, read-only
@@ -69,6 +70,8 @@ public:
   // Declarations.cpp
   void collectGlobals();
   void checkParam(ParamDecl &p);
+  /// A vector or matrix param's value: a fill constant, a draw, or a file.
+  void checkArrayParam(ParamDecl &p);
   void checkFn(FnDecl &f);
   void checkStateInit(VarDecl &v, const Scope &init);
   void checkNeuron(NeuronDecl &n);
@@ -101,6 +104,8 @@ public:
   Type checkMember(MemberExpr &e, const Scope &s);
   Type checkCall(CallExpr &e, const Scope &s);
   Type checkBinary(BinaryExpr &e, const Scope &s);
+  /// Checks the left operand of `@` or the base of an index, where a matrix param may stand.
+  Type checkMatrixOperand(Expr &e, const Scope &s);
   Type memberType(const NeuronDecl *n, const std::string &name, Ref &ref, Role role) const;
   void adaptLiteral(Expr &e, Type to);
 
@@ -108,7 +113,8 @@ public:
   Type checkBuiltinCall(CallExpr &e, const Scope &s);
 
   // ConstEval.cpp
-  Type resolveType(const TypeRef &t);
+  /// `matrixOk`: a param's type, which may be f32[R][C].
+  Type resolveType(const TypeRef &t, bool matrixOk = false);
   /// Why a constant expression did not fold although it is made of constants:
   /// a division by zero or an overflow, at the operation that caused it.
   struct ConstFault {
@@ -152,6 +158,7 @@ public:
   std::map<const FnDecl *, uint64_t> inlinedOps_;
   uint64_t inlinedTotal_ = 0;
   bool inlineLimitReported_ = false;
+  bool matrixOk_ = false;  // the expression checked next may be a matrix param (checkMatrixOperand)
   std::vector<const FnDecl *> fnStack_;
   std::set<const SynapseDecl *> usedSynapses_;
 };

@@ -74,6 +74,24 @@ struct ParamDesc {
   bool operator==(const ParamDesc &o) const { return name == o.name && type == o.type && value == o.value; }
 };
 
+/// A vector (`f32[R]`, cols 0) or matrix (`f32[R][C]`) param: an f32 array
+/// the runtime owns and kernels bind as "param:NAME", row-major. Its first
+/// value: every element `a` (Fill), drawn from the run seed (Normal: mean a,
+/// deviation b; Uniform: a to b), or the .npy `file`.
+struct ArrayParamDesc {
+  enum class Init { Fill, Normal, Uniform, File };
+  std::string name;
+  int64_t rows = 1, cols = 0;
+  Init init = Init::Fill;
+  double a = 0, b = 0;
+  std::string file;
+  int64_t size() const { return rows * (cols > 0 ? cols : 1); }
+  bool operator==(const ArrayParamDesc &o) const {
+    return name == o.name && rows == o.rows && cols == o.cols && init == o.init && a == o.a && b == o.b &&
+           file == o.file;
+  }
+};
+
 /// A `load("FILE")` initial value of a state.
 struct LoadDesc {
   std::string state, file;
@@ -239,6 +257,7 @@ struct RunDesc {
 struct ModelDesc {
   std::string name = "model";
   std::vector<ParamDesc> params;
+  std::vector<ArrayParamDesc> arrayParams;
   std::vector<PopDesc> pops;
   std::vector<ProjDesc> projs;
   std::vector<KernelDesc> kernels;
@@ -267,14 +286,16 @@ enum class ProjField {
   State, ByPreState,
 };
 struct Binding {
-  enum class Scope { Ctx, Scalars, Status, Pop, Proj } scope = Scope::Ctx;
-  std::string target;  // the population or projection
+  enum class Scope { Ctx, Scalars, Status, Pop, Proj, Param } scope = Scope::Ctx;
+  std::string target;  // the population, projection or array param
   PopField pop = PopField::State;
   ProjField proj = ProjField::State;
   std::string name;  // the state, input, channel or out (State, ByPreState, ...)
 };
 std::string popBinding(const std::string &pop, PopField field, const std::string &name = "");
 std::string projBinding(const std::string &proj, ProjField field, const std::string &name = "");
+/// "param:NAME": the f32 elements of a vector or matrix param.
+std::string paramBinding(const std::string &param);
 /// Null when `text` is not a binding name this contract defines.
 std::optional<Binding> parseBinding(const std::string &text);
 /// The field a record, report or memory key of `kind` names on a population.

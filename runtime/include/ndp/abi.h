@@ -107,13 +107,20 @@ int ndp_set_values(ndp_sim *sim, const char *population, const char *name, const
  * run's total), "seed", "step", "writes_files", "populations" (name, type,
  * size, max, and "values": name, kind, type, width), "projections" (name, pre,
  * post, synapse, size, states: name, type, width), "params" (name, type,
- * value) and "reports" (labels). Valid until the next call on `sim`. */
+ * value), "array_params" (name, shape) and "reports" (labels). Valid until the next call on `sim`. */
 const char *ndp_info(ndp_sim *sim);
 
 /* Params, by name: the current value, or set from the next step on (checked
  * against the param's type: an i32 takes an integer, a bool 0 or 1). */
 int ndp_get_param(ndp_sim *sim, const char *name, double *value);
 int ndp_set_param(ndp_sim *sim, const char *name, double value);
+/* Array params (vector and matrix params, and attend<k>/NAME, an attend
+ * block's weights; ndp_info's "array_params" lists names and shapes), as
+ * float32 row-major: a copy valid until the next call on `sim` (null on an
+ * unknown name), or set from the next step on (`count` must be the size;
+ * every value finite). */
+const float *ndp_get_param_array(ndp_sim *sim, const char *name, int64_t *count);
+int ndp_set_param_array(ndp_sim *sim, const char *name, const float *values, int64_t count);
 
 /* One named array of ndp_arrays: `rows` elements of `width` values each, of
  * NumPy type `dtype` ("<f4", "<f8", "<i4", "<i8", "|b1"). */

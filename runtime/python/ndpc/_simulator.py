@@ -1,6 +1,7 @@
 """Model and Simulator: one compiled model, and runs of it driven from Python."""
 import json
 import os
+import tempfile
 import threading
 import time
 
@@ -46,14 +47,14 @@ class Model:
         initial values are drawn; out_dir: where the run block's files go; data_dir: where
         the files it reads are (feed, load, from; default out_dir); threads: OpenMP
         threads (0: all); device: "cpu" or "gpu" (a model compiled with target="gpu")."""
-        return Simulator(self, _arguments(seed, threads, params, out_dir, steps, device, data_dir))
+        return Simulator(self, *_arguments(seed, threads, params, out_dir, steps, device, data_dir))
 
     def resume(self, checkpoint, threads=0, params=None, out_dir=".", steps=None, device="cpu", seed=None,
                data_dir=None):
         """A run continued from a checkpoint (bit-identical to one never stopped):
         the checkpoint's seed and step; recordings continue those in out_dir."""
-        args = _arguments(seed, threads, params, out_dir, steps, device, data_dir)
-        return Simulator(self, args + ["--resume", os.fspath(checkpoint)])
+        args, arrays = _arguments(seed, threads, params, out_dir, steps, device, data_dir)
+        return Simulator(self, args + ["--resume", os.fspath(checkpoint)], arrays)
 
 
 def _arguments(seed, threads, params, out_dir, steps, device, data_dir):
@@ -66,9 +67,13 @@ def _arguments(seed, threads, params, out_dir, steps, device, data_dir):
         args += ["--threads", str(_integer("threads", threads))]
     if steps is not None:
         args += ["--steps", str(_integer("steps", steps))]
+    arrays = {}
     for name, value in (params or {}).items():
-        args += ["--param", f"{name}={_param_text(name, value)}"]
-    return args
+        if isinstance(value, (np.ndarray, list, tuple)):
+            arrays[str(name)] = np.ascontiguousarray(value, dtype=np.float32)
+        else:
+            args += ["--param", f"{name}={_param_text(name, value)}"]
+    return args, arrays
 
 
 def _integer(what, value):
@@ -87,19 +92,46 @@ def _param_text(name, value):
     raise BadValue(f"param '{name}' takes a number, not {value!r}")
 
 
+def _create(lib, args, arrays):
+    """The native simulator; array params go in through a --param-file that
+    lives only while the run reads its initial values."""
+    if not arrays:
+        return _ndpc.Sim(lib, args)
+    fd, path = tempfile.mkstemp(prefix="ndpc-params-", suffix=".npz")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.savez(f, **arrays)
+        return _ndpc.Sim(lib, args + ["--param-file", path])
+    finally:
+        os.unlink(path)
+
+
 class Params:
     """A simulator's params by name: read and set between steps (a change takes
-    effect at the next step). Unknown names raise KeyError (ndpc.UnknownName)."""
+    effect at the next step). Vector and matrix params, and attend<k>/NAME (an
+    attend block's weights), are NumPy float32 arrays of their shape. Unknown
+    names raise KeyError (ndpc.UnknownName)."""
 
-    def __init__(self, sim, specs):
+    def __init__(self, sim, specs, arrays):
         self._sim, self._types = sim, {p["name"]: p["type"] for p in specs}
+        self._shapes = {a["name"]: tuple(a["shape"]) for a in arrays}
+        for name in self._shapes:
+            self._types[name] = "f32"
 
     def __getitem__(self, name):
+        if name in self._shapes:
+            return self._sim._native().get_param_array(str(name)).reshape(self._shapes[name])
         value = self._sim._native().get_param(str(name))
         kind = self._types.get(name)
         return bool(value) if kind == "bool" else int(value) if kind == "i32" else value
 
     def __setitem__(self, name, value):
+        if name in self._shapes:
+            a = np.asarray(value, dtype=np.float32)
+            if a.shape != self._shapes[name]:
+                raise BadValue(f"param '{name}' has shape {self._shapes[name]}, not {a.shape}")
+            self._sim._native().set_param_array(str(name), np.ascontiguousarray(a).ravel())
+            return
         if isinstance(value, (bool, np.bool_)):
             value = 1.0 if value else 0.0
         elif not isinstance(value, (int, float, np.integer, np.floating)):
@@ -129,16 +161,16 @@ class Simulator:
     """One run of a compiled model. Steps run in the order of language.md
     section 5; between calls the run stands after `step` steps."""
 
-    def __init__(self, model, args):
+    def __init__(self, model, args, arrays=None):
         self.model = model
-        self._sim = _ndpc.Sim(model._lib, args)
+        self._sim = _create(model._lib, args, arrays)
         info = json.loads(self._sim.info())
         self._info = info
         self.steps = info["steps"]
         self.seed = info["seed"]
         self._widths = {(p["name"], v["name"]): v["width"] for p in info["populations"] for v in p["values"]}
         self._pops = [p["name"] for p in info["populations"]]
-        self.params = Params(self, info["params"])
+        self.params = Params(self, info["params"], info["array_params"])
         self._finished = None
         self._cancel = None  # a threading.Event that stops run() between chunks (run_many)
 

@@ -15,7 +15,8 @@ namespace ndpc::ast {
 struct TypeRef {
   std::string name;
   SourceRange range;
-  ExprPtr size;  // the N of f32[N], if written
+  ExprPtr size;  // the N of f32[N] (the R of f32[R][C]), if written
+  ExprPtr cols;  // the C of f32[R][C], if written (params only)
 };
 
 /// A setting written as `word expr;` (sizes, counts, rates). Sema folds the
@@ -74,8 +75,13 @@ struct ImportDecl : Decl {
 struct ParamDecl : Decl {
   TypeRef typeRef;
   Type type;
-  ExprPtr init;
-  double defaultValue = 0.0;  // folded by Sema
+  ExprPtr init;               // null for `from "FILE"`
+  std::string file;           // `from "FILE"`: a vector or matrix param's .npy
+  SourceRange fileRange;
+  double defaultValue = 0.0;  // folded by Sema; a vector or matrix param's fill value
+  // A vector or matrix param drawn from the run seed: `= normal(a, b)` or `= uniform(a, b)`.
+  enum class Draw { None, Normal, Uniform } draw = Draw::None;
+  double drawA = 0.0, drawB = 0.0;
   ParamDecl() : Decl(DeclKind::Param) {}
 };
 

@@ -143,7 +143,7 @@ struct UnaryExpr : Expr {
   UnaryExpr(SourceRange r, UnaryOp o, ExprPtr e) : Expr(ExprKind::Unary, r), op(o), operand(std::move(e)) {}
 };
 
-enum class BinaryOp : uint8_t { Add, Sub, Mul, Div, Rem, Lt, Le, Gt, Ge, Eq, Ne, And, Or };
+enum class BinaryOp : uint8_t { Add, Sub, Mul, Div, Rem, MatVec, Lt, Le, Gt, Ge, Eq, Ne, And, Or };
 const char *binaryOpSpelling(BinaryOp op);
 
 struct BinaryExpr : Expr {

@@ -11,24 +11,27 @@ namespace ndpc::ast {
 /// expression whose type could not be determined; checks on it stay silent so one
 /// mistake gives one diagnostic.
 struct Type {
-  enum Kind : uint8_t { Error, Bool, I32, F32, F64, Vector, String };
+  enum Kind : uint8_t { Error, Bool, I32, F32, F64, Vector, Matrix, String };
   Kind kind = Error;
-  uint32_t width = 0;  // Vector: number of f32 elements
+  uint32_t width = 0;  // Vector: number of f32 elements; Matrix: columns
+  uint32_t rows = 0;   // Matrix (a param only): rows
 
-  static Type error() { return {Error, 0}; }
+  static Type error() { return {Error, 0, 0}; }
   static Type boolean() { return {Bool, 0}; }
   static Type i32() { return {I32, 0}; }
   static Type f32() { return {F32, 0}; }
   static Type f64() { return {F64, 0}; }
   static Type vec(uint32_t n) { return {Vector, n}; }
   static Type string() { return {String, 0}; }
+  static Type matrix(uint32_t r, uint32_t c) { return {Matrix, c, r}; }
 
   bool isError() const { return kind == Error; }
   bool isScalar() const { return kind == Bool || kind == I32 || kind == F32 || kind == F64; }
   bool isNumericScalar() const { return kind == I32 || kind == F32 || kind == F64; }
   bool isFloatScalar() const { return kind == F32 || kind == F64; }
   bool isVector() const { return kind == Vector; }
-  bool operator==(const Type &o) const { return kind == o.kind && width == o.width; }
+  bool isMatrix() const { return kind == Matrix; }
+  bool operator==(const Type &o) const { return kind == o.kind && width == o.width && rows == o.rows; }
   bool operator!=(const Type &o) const { return !(*this == o); }
 
   std::string str() const {
@@ -39,6 +42,7 @@ struct Type {
     case F32: return "f32";
     case F64: return "f64";
     case Vector: return "f32[" + std::to_string(width) + "]";
+    case Matrix: return "f32[" + std::to_string(rows) + "][" + std::to_string(width) + "]";
     case String: return "string";
     }
     return "?";

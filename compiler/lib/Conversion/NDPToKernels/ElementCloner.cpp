@@ -4,6 +4,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/IRMapping.h"
 
@@ -16,6 +17,7 @@ using namespace mlir;
 int paramIndex(ModuleOp module, StringRef name) {
   int i = 0;
   for (auto p : module.getOps<ndp::ParamOp>()) {
+    if (isa<VectorType>(p.getType())) continue;  // array params have views of their own
     if (p.getSymName() == name) return i;
     ++i;
   }
@@ -72,6 +74,10 @@ SmallVector<Value> ElementCloner::clone(Region &region) {
       map.map(r.getResult(), read_(r));
     } else if (auto p = dyn_cast<ndp::ParamRefOp>(op)) {
       map.map(p.getResult(), param(p));
+    } else if (auto m = dyn_cast<ndp::MatVecOp>(op)) {
+      map.map(m.getResult(), matvec(m, map.lookupOrDefault(m.getX())));
+    } else if (auto r = dyn_cast<ndp::ParamRowOp>(op)) {
+      map.map(r.getResult(), paramRow(r, map.lookupOrDefault(r.getRow())));
     } else if (isa<ndp::ScoreOp, ndp::NoveltyOp>(op)) {
       if (!conditionInput_) op.emitError() << "is only available in an attend or memory condition";
       map.map(op.getResult(0), conditionInput_);
@@ -89,12 +95,68 @@ SmallVector<Value> ElementCloner::clone(Region &region) {
   return out;
 }
 
+Value ElementCloner::paramArray(StringRef name) {
+  OpBuilder &b = kb_.b();
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(&kb_.func().getBody().front());
+  return kb_.array(ndpabi::paramBinding(name.str()), b.getF32Type());
+}
+
+Value ElementCloner::matvec(ndp::MatVecOp op, Value x) {
+  // One row at a time: a row's products summed in column order (the order
+  // the reference and the docs state), rows inserted into the result.
+  OpBuilder &b = kb_.b();
+  Location l = op.getLoc();
+  Value w = paramArray(op.getParam());
+  auto xt = cast<VectorType>(x.getType());
+  auto rt = cast<VectorType>(op.getResult().getType());
+  int64_t cols = xt.getNumElements();
+  Value zero = b.create<arith::ConstantOp>(l, rt, SplatElementsAttr::get(rt, b.getF32FloatAttr(0.0f)));
+  Value acc0 = b.create<arith::ConstantFloatOp>(l, llvm::APFloat(0.0f), b.getF32Type());
+  auto loop = b.create<scf::ForOp>(l, kb_.indexConst(0), kb_.indexConst(rt.getNumElements()), kb_.indexConst(1),
+                                   ValueRange{zero});
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    Value r = loop.getInductionVar();
+    Value start = b.create<arith::MulIOp>(l, r, kb_.indexConst(cols));
+    Value row = b.create<vector::LoadOp>(l, xt, w, ValueRange{start});
+    Value prod = b.create<arith::MulFOp>(l, row, x);
+    Value sum = b.create<vector::ReductionOp>(l, vector::CombiningKind::ADD, prod, acc0);
+    Value next = b.create<vector::InsertOp>(l, sum, loop.getRegionIterArgs()[0], ArrayRef<OpFoldResult>{r});
+    b.create<scf::YieldOp>(l, next);
+  }
+  return loop.getResult(0);
+}
+
+Value ElementCloner::paramRow(ndp::ParamRowOp op, Value row) {
+  OpBuilder &b = kb_.b();
+  Location l = op.getLoc();
+  Value w = paramArray(op.getParam());
+  auto vt = cast<VectorType>(op.getResult().getType());
+  int64_t cols = vt.getNumElements();
+  // A row outside the matrix reads row 0 (as a vector index reads lane 0).
+  auto p = module_.lookupSymbol<ndp::ParamOp>(op.getParam());
+  int64_t rows = p ? cast<VectorType>(p.getType()).getDimSize(0) : 1;
+  Value zeroI = b.create<arith::ConstantIntOp>(l, 0, 32);
+  Value nRows = b.create<arith::ConstantIntOp>(l, rows, 32);
+  Value ok = b.create<arith::AndIOp>(l, b.create<arith::CmpIOp>(l, arith::CmpIPredicate::sge, row, zeroI),
+                                     b.create<arith::CmpIOp>(l, arith::CmpIPredicate::slt, row, nRows));
+  Value safe = b.create<arith::SelectOp>(l, ok, row, zeroI);
+  Value start = b.create<arith::MulIOp>(l, b.create<arith::IndexCastOp>(l, b.getIndexType(), safe), kb_.indexConst(cols));
+  return b.create<vector::LoadOp>(l, vt, w, ValueRange{start});
+}
+
 Value ElementCloner::param(ndp::ParamRefOp op) {
   // Loop-invariant: read once at the top of the kernel.
   OpBuilder &b = kb_.b();
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(&kb_.func().getBody().front());
   Location l = op.getLoc();
+  if (auto vt = dyn_cast<VectorType>(op.getResult().getType())) {
+    Value w = kb_.array(ndpabi::paramBinding(op.getParam().str()), b.getF32Type());
+    return b.create<vector::LoadOp>(l, vt, w, ValueRange{kb_.indexConst(0)});
+  }
   int i = paramIndex(module_, op.getParam());
   Value v = b.create<memref::LoadOp>(l, kb_.scalars(), ValueRange{kb_.indexConst(static_cast<int64_t>(kScalarFirstParam) + i)});
   Type t = op.getResult().getType();

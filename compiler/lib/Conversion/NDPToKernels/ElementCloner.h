@@ -48,6 +48,10 @@ public:
 
 private:
   mlir::Value param(ndp::ParamRefOp op);
+  /// The view of an array param, bound at the top of the kernel.
+  mlir::Value paramArray(llvm::StringRef name);
+  mlir::Value matvec(ndp::MatVecOp op, mlir::Value x);
+  mlir::Value paramRow(ndp::ParamRowOp op, mlir::Value row);
   mlir::Value clock(ndp::ClockOp op);
   mlir::Value rand(ndp::RandOp op);
   mlir::Value drawLane(ndp::RandOp op, const RandomKey &key, int64_t lane);

@@ -227,8 +227,27 @@ ndpabi::RunDesc runOf(ndp::RunOp run) {
 ndpabi::ModelDesc ModelInfo::model() {
   ndpabi::ModelDesc m;
   if (auto a = module->getAttrOfType<StringAttr>(ndp::NDPDialect::getModelAttrName())) m.name = a.getValue().str();
-  for (auto p : module.getOps<ndp::ParamOp>())
-    m.params.push_back({p.getSymName().str(), var("", p.getType()).type, p.getValue().convertToDouble()});
+  for (auto p : module.getOps<ndp::ParamOp>()) {
+    auto v = dyn_cast<VectorType>(p.getType());
+    if (!v) {
+      m.params.push_back({p.getSymName().str(), var("", p.getType()).type, p.getValue().convertToDouble()});
+      continue;
+    }
+    ndpabi::ArrayParamDesc a;
+    a.name = p.getSymName().str();
+    a.rows = v.getDimSize(0);
+    a.cols = v.getRank() == 2 ? v.getDimSize(1) : 0;
+    a.a = p.getValue().convertToDouble();
+    if (auto f = p.getFile()) {
+      a.init = ndpabi::ArrayParamDesc::Init::File;
+      a.file = f->str();
+    } else if (auto d = p.getDist()) {
+      a.init = *d == ndp::Distribution::Normal ? ndpabi::ArrayParamDesc::Init::Normal
+                                               : ndpabi::ArrayParamDesc::Init::Uniform;
+      a.b = p.getSpread() ? p.getSpread()->convertToDouble() : 0.0;
+    }
+    m.arrayParams.push_back(a);
+  }
   for (PopInfo &p : pops) {
     ndpabi::PopDesc d;
     d.name = p.name();

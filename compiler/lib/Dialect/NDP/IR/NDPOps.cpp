@@ -76,8 +76,16 @@ T lookup(Operation *from, FlatSymbolRefAttr ref, SymbolTableCollection &tables) 
 
 LogicalResult ParamOp::verify() {
   Type t = getType();
+  if (auto v = llvm::dyn_cast<VectorType>(t)) {
+    if (!v.getElementType().isF32() || v.getRank() > 2 || v.isScalable())
+      return emitOpError() << "an array param is vector<R x f32> or vector<R x C x f32>, not " << t;
+    if (getDist() && !getSpread()) return emitOpError() << "a drawn param needs 'spread'";
+    if (getDist() && *getDist() == Distribution::Bernoulli) return emitOpError() << "draws normal or uniform values";
+    return success();
+  }
   if (!(t.isF32() || t.isF64() || t.isInteger(32) || t.isInteger(1)))
     return emitOpError() << "param type must be f32, f64, i32 or i1, not " << t;
+  if (getDist() || getSpread() || getFile()) return emitOpError() << "only an array param is drawn or read from a file";
   return success();
 }
 
@@ -416,6 +424,36 @@ LogicalResult ParamRefOp::verifySymbolUses(SymbolTableCollection &tables) {
   if (p.getType() != getResult().getType())
     return emitOpError() << "param " << getParamAttr() << " is " << p.getType() << ", not "
                          << getResult().getType();
+  return success();
+}
+
+namespace {
+
+/// The matrix param `sym` names, or an error on `op`.
+FailureOr<VectorType> matrixParam(Operation *op, FlatSymbolRefAttr sym, SymbolTableCollection &tables) {
+  auto p = tables.lookupNearestSymbolFrom<ParamOp>(op, sym);
+  if (!p) return op->emitOpError() << sym << " is not an ndp.param";
+  auto m = llvm::dyn_cast<VectorType>(p.getType());
+  if (!m || m.getRank() != 2) return op->emitOpError() << "param " << sym << " is " << p.getType() << ", not a matrix";
+  return m;
+}
+
+} // namespace
+
+LogicalResult MatVecOp::verifySymbolUses(SymbolTableCollection &tables) {
+  FailureOr<VectorType> m = matrixParam(*this, getParamAttr(), tables);
+  if (failed(m)) return failure();
+  if (getX().getType().getNumElements() != m->getDimSize(1) ||
+      getResult().getType().getNumElements() != m->getDimSize(0))
+    return emitOpError() << "multiplies " << *m << " by " << getX().getType() << " into " << getResult().getType();
+  return success();
+}
+
+LogicalResult ParamRowOp::verifySymbolUses(SymbolTableCollection &tables) {
+  FailureOr<VectorType> m = matrixParam(*this, getParamAttr(), tables);
+  if (failed(m)) return failure();
+  if (getResult().getType().getNumElements() != m->getDimSize(1))
+    return emitOpError() << "a row of " << *m << " is not " << getResult().getType();
   return success();
 }
 

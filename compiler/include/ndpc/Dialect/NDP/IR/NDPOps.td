@@ -21,11 +21,20 @@ def NDP_ParamOp : NDP_Op<"param", [Symbol]> {
     table, so kernels never fold it. The value is stored as f64 and converted to
     `type` where it is read.
 
+    A vector or matrix param (`vector<R x f32>`, `vector<R x C x f32>`) is an
+    array the runtime owns, filled with `value`, drawn from the run seed
+    (`dist` normal: mean `value`, deviation `spread`; uniform: `value` to
+    `spread`), or read from `file`; `--param-file` and the C API replace it.
+
     ```mlir
     ndp.param @eta : f32 = 1.000000e-02
+    ndp.param @W : vector<4x8xf32> = 0.000000e+00 {dist = #ndp<distribution normal>, spread = 1.000000e-01 : f64}
+    ndp.param @U : vector<8x8xf32> = 0.000000e+00 {file = "u.npy"}
     ```
   }];
-  let arguments = (ins SymbolNameAttr:$sym_name, TypeAttr:$type, F64Attr:$value);
+  let arguments = (ins SymbolNameAttr:$sym_name, TypeAttr:$type, F64Attr:$value,
+                       OptionalAttr<NDP_DistributionAttr>:$dist, OptionalAttr<F64Attr>:$spread,
+                       OptionalAttr<StrAttr>:$file);
   let assemblyFormat = "$sym_name `:` $type `=` $value attr-dict";
   let hasVerifier = 1;
 }
@@ -562,8 +571,38 @@ def NDP_ParamRefOp : NDP_Op<"param_ref", [Pure, DeclareOpInterfaceMethods<Symbol
     ```
   }];
   let arguments = (ins FlatSymbolRefAttr:$param);
-  let results = (outs AnyTypeOf<[F32, F64, I32, I1]>:$result);
+  let results = (outs AnyTypeOf<[F32, F64, I32, I1, VectorOfRankAndType<[1], [F32]>]>:$result);
   let assemblyFormat = "$param attr-dict `:` type($result)";
+}
+
+def NDP_MatVecOp : NDP_Op<"matvec", [Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "a matrix param times a vector (`W @ x`)";
+  let description = [{
+    `W` is an `ndp.param` of type `vector<R x C x f32>`; `x` has C lanes and
+    the result R: lane r is the sum over c of W[r][c] * x[c], added in order of c.
+
+    ```mlir
+    %y = ndp.matvec @W(%x) : vector<8xf32> -> vector<4xf32>
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$param, VectorOfRankAndType<[1], [F32]>:$x);
+  let results = (outs VectorOfRankAndType<[1], [F32]>:$result);
+  let assemblyFormat = "$param `(` $x `)` attr-dict `:` type($x) `->` type($result)";
+}
+
+def NDP_ParamRowOp : NDP_Op<"param_row", [Pure, DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "one row of a matrix param (`W[i]`)";
+  let description = [{
+    A row index outside the matrix reads row 0, as a vector index outside the
+    vector reads lane 0.
+
+    ```mlir
+    %r = ndp.param_row @W[%i] : vector<8xf32>
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$param, I32:$row);
+  let results = (outs VectorOfRankAndType<[1], [F32]>:$result);
+  let assemblyFormat = "$param `[` $row `]` attr-dict `:` type($result)";
 }
 
 def NDP_ClockOp : NDP_Op<"clock", [Pure]> {
