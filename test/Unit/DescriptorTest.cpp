@@ -191,8 +191,31 @@ TEST(Descriptor, BindingNamesBuildAndParseBack) {
   EXPECT_EQ(popBinding("c", PopField::EditParent), "pop:c:edit_parent");
   EXPECT_EQ(projBinding("q", ProjField::ByPreState, "w"), "proj:q:by_pre_state:w");
   EXPECT_EQ(parseBinding("scalars")->scope, Binding::Scope::Scalars);
-  for (const char *bad : {"pop:c:frob", "pop:c:state", "pop:c:ids:x", "proj:q:state", "edge:q:pre", "pop::ids", "ctx:1"})
+  for (const char *bad : {"pop:c:frob", "pop:c:state", "pop:c:ids:x", "proj:q:state", "edge:q:pre", "pop::ids", "ctx:1",
+                          "param:", "param:W:x"})
     EXPECT_FALSE(parseBinding(bad)) << bad;
+  std::optional<Binding> w = parseBinding(paramBinding("W"));
+  ASSERT_TRUE(w);
+  EXPECT_EQ(w->scope, Binding::Scope::Param);
+  EXPECT_EQ(w->target, "W");
+}
+
+TEST(Descriptor, ArrayParamsRoundTrip) {
+  ModelDesc m;
+  ArrayParamDesc fill{"b", 8, 0, ArrayParamDesc::Init::Fill, 0.25, 0, ""};
+  ArrayParamDesc normal{"W", 8, 16, ArrayParamDesc::Init::Normal, 0.0, 0.1, ""};
+  ArrayParamDesc uniform{"U", 2, 3, ArrayParamDesc::Init::Uniform, -1.0, 1.0, ""};
+  ArrayParamDesc file{"F", 4, 4, ArrayParamDesc::Init::File, 0, 0, "dir with space/f.npy"};
+  m.arrayParams = {fill, normal, uniform, file};
+  const std::string text = printDescriptor(m);
+  EXPECT_NE(text.find("param_array W 8 16 normal 0 0.1"), std::string::npos) << text;
+  ModelDesc back = parseDescriptor(text.c_str());
+  EXPECT_TRUE(back == m);
+  EXPECT_EQ(back.arrayParams[3].file, "dir with space/f.npy");
+  EXPECT_EQ(back.arrayParams[1].size(), 128);
+  EXPECT_EQ(back.arrayParams[0].size(), 8);
+  EXPECT_THROW(parseDescriptor("ndp-descriptor 1\nparam_array W 0 3 fill 0\nend\n"), DescriptorError);
+  EXPECT_THROW(parseDescriptor("ndp-descriptor 1\nparam_array W 2 3 gamma 0\nend\n"), DescriptorError);
 }
 
 TEST(Descriptor, KindsHaveOneWordEach) {

@@ -104,3 +104,15 @@ TEST(Npy, MalformedHeadersAndDevicesAreRefused) {
   std::remove(p.c_str());
   EXPECT_NE(faultOf("/dev/zero").find("not a regular file"), std::string::npos) << faultOf("/dev/zero");
 }
+
+TEST(Npy, FortranOrderIsReadAsRowMajor) {
+  // np.save of a transposed [2, 3] array: the bytes are column-major.
+  const float cols[6] = {1, 4, 2, 5, 3, 6};  // [[1, 2, 3], [4, 5, 6]] by columns
+  std::string bytes = npyBytes("<f4", {2, 3}, cols, 4);
+  const size_t at = bytes.find("'fortran_order': False");
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at, 22, "'fortran_order': True ");
+  NpyArray a = parseNpy(bytes, "t.npy");
+  EXPECT_EQ(a.shape, (std::vector<int64_t>{2, 3}));
+  EXPECT_EQ(a.data, (std::vector<double>{1, 2, 3, 4, 5, 6}));
+}
