@@ -146,6 +146,12 @@ void Simulator::applyParams(bool fromDefaults) {
 size_t Simulator::paramIndex(const std::string &name) const {
   for (size_t i = 0; i < desc_.params.size(); ++i)
     if (desc_.params[i].name == name) return i;
+  for (const ArrayParamDesc &a : desc_.arrayParams)
+    if (a.name == name)
+      throw ValueFault("param '" + name + "' is an array (f32[" + std::to_string(a.rows) + "]" +
+                       (a.cols > 0 ? "[" + std::to_string(a.cols) + "]" : std::string()) +
+                       "), not a single value; read and set it as an array (ndp_get_param_array, "
+                       "ndp_set_param_array, or a --param-file)");
   std::vector<std::string> names;
   for (const ParamDesc &p : desc_.params) names.push_back(p.name);
   throw NameFault("unknown param '" + name + "'; " +
