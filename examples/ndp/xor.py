@@ -13,7 +13,7 @@ import ndpc
 HERE = os.path.dirname(os.path.abspath(__file__))
 INPUTS = [(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)]
 TARGETS = np.array([-1.0, 1.0, 1.0, -1.0])
-SEARCHED = ["G", "g", "E", "r", "seed_emb"]
+SEARCHED = ["G", "g", "E", "P", "r", "seed_emb", "out_bias"]
 
 
 def outputs(sim):

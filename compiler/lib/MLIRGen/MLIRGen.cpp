@@ -230,7 +230,9 @@ void Generator::emitGrow(const ast::GrowDecl &g) {
     SmallVector<const ast::Stmt *> stmts;
     for (const ast::Stmt &st : r.body->stmts)
       if (st.kind == ast::Stmt::Assign) {
-        assigns.push_back(b_.getStringAttr(static_cast<const ast::MemberExpr &>(*st.lhs).member));
+        // A parent's state is named "parent.X" (docs/dialect.md, ndp.divide).
+        auto &m = static_cast<const ast::MemberExpr &>(*st.lhs);
+        assigns.push_back(b_.getStringAttr((m.ref.role == ast::Role::Parent ? "parent." : "") + m.member));
         stmts.push_back(&st);
       }
     auto div = b_.create<ndp::DivideOp>(ee.loc(r.range), r.split, b_.getArrayAttr(assigns));

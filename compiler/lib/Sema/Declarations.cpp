@@ -154,21 +154,23 @@ void Sema::checkBlock(Block &b, Scope scope, const std::vector<VarDecl> *assigna
     if (divide) {
       auto *m = dyn<MemberExpr>(st.lhs.get());
       auto *base = m ? dyn<NameExpr>(m->base.get()) : nullptr;
-      if (!base || base->name != "child") {
-        diags_.error(st.lhs->range, "a divide block assigns the child's values, as in 'child.x = ...'");
+      if (!base || (base->name != "child" && base->name != "parent")) {
+        diags_.error(st.lhs->range, "a divide block assigns the child's or the parent's values, as in "
+                                    "'child.x = ...' or 'parent.x = ...'");
       } else {
-        base->ref = Ref{RefKind::RoleBase, Role::Child, scope.neuron, nullptr, -1};
-        targetName = m->member;
+        const Role role = base->name == "child" ? Role::Child : Role::Parent;
+        base->ref = Ref{RefKind::RoleBase, role, scope.neuron, nullptr, -1};
+        targetName = base->name + "." + m->member;
         for (size_t i = 0; assignable && i < assignable->size(); ++i)
           if ((*assignable)[i].name == m->member) {
             target = &(*assignable)[i];
-            m->ref = Ref{RefKind::State, Role::Child, scope.neuron, nullptr, static_cast<int>(i)};
+            m->ref = Ref{RefKind::State, role, scope.neuron, nullptr, static_cast<int>(i)};
             m->type = target->type;
           }
         if (!target) {
           std::vector<std::string> names;
           for (auto &v : *assignable) names.push_back(v.name);
-          diags_.error(m->memberRange, "the child has no state '" + m->member + "' to assign" +
+          diags_.error(m->memberRange, "the " + base->name + " has no state '" + m->member + "' to assign" +
                                            didYouMean(m->member, names));
         }
       }

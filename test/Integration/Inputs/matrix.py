@@ -1,6 +1,6 @@
 """Reference for matrix.ndp: the drawn matrix params, the synapses' initial
 values from pre./post., and every step (matrix-vector products, rows, a fn,
-divide conditions and children) recomputed with NumPy in float32.
+divide conditions, children and the changed parents) recomputed with NumPy in float32.
 
 usage: matrix.py RUN_DIR [PARAMS.npz]   (the params the run was given, if any)"""
 import glob
@@ -75,8 +75,10 @@ for t in range(STEPS):
                 break
             if dot(v, np.tanh(matvec(W, emb[i])).astype(F32)) > theta:
                 c = len(emb)
-                emb[c] = (emb[i] + np.tanh(matvec(U, h[i])).astype(F32)).astype(F32)
+                delta = np.tanh(matvec(U, h[i])).astype(F32)
+                emb[c] = (emb[i] + delta).astype(F32)
                 h[c] = h[i].copy()
+                emb[i] = (emb[i] - F32(0.5) * delta).astype(F32)  # parent.emb, from the parent as it was
     for i in emb:
         rec["emb"][t, i], rec["h"][t, i], rec["y"][t, i] = emb[i], h[i], dot(v, h[i])
 

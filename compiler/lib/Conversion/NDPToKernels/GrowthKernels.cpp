@@ -70,9 +70,22 @@ int emitChild(ModelInfo &info, PopInfo &pop, ndp::DivideOp div) {
       parentReads(reads),
       [&] { return neuronKey(kb, pop, child, step); });
   SmallVector<Value> vals = ec.clone(div.getChild());
-  std::vector<std::string> names;
-  for (Attribute a : div.getAssigns()) names.push_back(cast<StringAttr>(a).getValue().str());
-  storeNeuronStates(kb, pop, names, vals, child);
+  // Every value is computed before any is stored: the parent's new values
+  // and the child's both read the parent as it was.
+  std::vector<std::string> childNames, parentNames;
+  SmallVector<Value> childVals, parentVals;
+  for (auto [a, v] : llvm::zip(div.getAssigns(), vals)) {
+    StringRef n = cast<StringAttr>(a).getValue();
+    if (n.consume_front("parent.")) {
+      parentNames.push_back(n.str());
+      parentVals.push_back(v);
+    } else {
+      childNames.push_back(n.str());
+      childVals.push_back(v);
+    }
+  }
+  storeNeuronStates(kb, pop, childNames, childVals, child);
+  if (!parentNames.empty()) storeNeuronStates(kb, pop, parentNames, parentVals, parent);
   return kb.finish();
 }
 

@@ -263,6 +263,7 @@ LogicalResult DivideOp::verifyRegions() {
   SmallVector<Type> want;
   for (Attribute a : getAssigns()) {
     StringRef n = llvm::cast<StringAttr>(a).getValue();
+    n.consume_front("parent.");
     Type t = type ? type.valueType(ValueKind::State, n) : Type();
     if (type && !t) return emitOpError() << "assigns '" << n << "', which is not a state of @" << type.getSymName();
     want.push_back(t);

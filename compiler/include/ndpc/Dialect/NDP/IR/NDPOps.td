@@ -234,7 +234,8 @@ def NDP_DivideOp : NDP_Op<"divide", [HasParent<"GrowOp">, IsolatedFromAbove]> {
     `when` yields an `i1` from the candidate parent's values (`ndp.read parent`).
     Each selected neuron makes one child that starts as a copy of its state;
     `child` then yields the new values of the states named in `assigns`,
-    computed from the parent's values. With `split` the child copies every
+    computed from the parent's values: a name `X` is the child's state, a name
+    `parent.X` the parent's (a parent changes when it divides, as in NDP). With `split` the child copies every
     incoming and outgoing synapse of the parent and the linear state of the
     parent's outgoing synapses and of their copies is halved (Net2Net); without
     it the child is wired to its parent and to the parent's neighbours, in both
