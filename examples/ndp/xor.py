@@ -1,9 +1,10 @@
 """Evolves xor.ndp's developmental program with CMA-ES (ndpc.evolve), then
 shows the grown network on the four XOR inputs and plots the search.
 
-usage: python3 examples/ndp/xor.py [--generations N] [--workers W] [--out DIR]"""
+usage: python3 examples/ndp/xor.py [--generations N] [--restarts K] [--workers W] [--out DIR]"""
 import argparse
 import os
+import shutil
 import time
 
 import numpy as np
@@ -34,27 +35,46 @@ def fitness(sim):
     return -float(np.mean((outputs(sim) - 0.9 * TARGETS) ** 2))
 
 
+def classify(model, best_path, out_dir):
+    with model.simulator(threads=1, out_dir=out_dir, params=dict(np.load(best_path))) as sim:
+        out = outputs(sim)
+        cells = sim.info()["populations"][1]["size"]
+    return out, cells, int(np.sum(np.sign(out) == TARGETS))
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--generations", type=int, default=200)
+    ap.add_argument("--generations", type=int, default=250)
+    ap.add_argument("--restarts", type=int, default=4,
+                    help="CMA-ES runs (seeds seed, seed+1, ...) tried until one classifies all four inputs")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--sigma", type=float, default=0.5)
+    ap.add_argument("--sigma", type=float, default=1.0)
+    ap.add_argument("--population", type=int, default=None)
     ap.add_argument("--out", default="xor-run")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     model = ndpc.compile(os.path.join(HERE, "xor.ndp"))
-    t0 = time.perf_counter()
-    result = ndpc.evolve(model, SEARCHED, fitness, generations=a.generations, sigma=a.sigma, seed=a.seed,
-                         workers=a.workers, out=os.path.join(a.out, "best.npz"))
-    seconds = time.perf_counter() - t0
-    with model.simulator(threads=1, out_dir=a.out, params=dict(np.load(os.path.join(a.out, "best.npz")))) as sim:
-        out = outputs(sim)
-        cells = sim.info()["populations"][1]["size"]
-    correct = int(np.sum(np.sign(out) == TARGETS))
-    print(f"grown from 1 cell to {cells} cells; outputs {np.round(out, 3).tolist()} for {INPUTS}")
-    print(f"XOR: {correct} of 4 classified; fitness {result.fitness:.4f}; {result.evaluations} genomes in "
-          f"{seconds:.1f} s ({result.evaluations / seconds:.1f} genomes/s, {a.workers} workers)")
+    best_path = os.path.join(a.out, "best.npz")
+    evaluations, seconds, best = 0, 0.0, None
+    for attempt in range(max(1, a.restarts)):
+        seed = a.seed + attempt
+        t0 = time.perf_counter()
+        result = ndpc.evolve(model, SEARCHED, fitness, generations=a.generations, sigma=a.sigma, seed=seed,
+                             population=a.population, workers=a.workers, out=os.path.join(a.out, f"best-seed{seed}.npz"))
+        seconds += time.perf_counter() - t0
+        evaluations += result.evaluations
+        out, cells, correct = classify(model, os.path.join(a.out, f"best-seed{seed}.npz"), a.out)
+        print(f"CMA-ES seed {seed}: grown from 1 cell to {cells} cells; outputs {np.round(out, 3).tolist()} "
+              f"for {INPUTS}; {correct} of 4 classified; fitness {result.fitness:.4f}")
+        if best is None or (correct, result.fitness) > best[:2]:
+            best = (correct, result.fitness, seed, result)
+            shutil.copyfile(os.path.join(a.out, f"best-seed{seed}.npz"), best_path)
+        if correct == 4:
+            break
+    correct, _, seed, result = best
+    print(f"XOR: {correct} of 4 classified (CMA-ES seed {seed}, {attempt + 1} run(s)); fitness {result.fitness:.4f}; "
+          f"{evaluations} genomes in {seconds:.1f} s ({evaluations / seconds:.1f} genomes/s, {a.workers} workers)")
     try:
         import matplotlib
         matplotlib.use("Agg")

@@ -6,7 +6,6 @@ sums are float32 in the documented order, and each test's model is recomputed
 step by step with NumPy.
 """
 import os
-import re
 import sys
 
 import numpy as np
@@ -54,22 +53,15 @@ def synapse_ctr(step, proj_index, post_id, pre_id, par, lane=0):
     return (step & M64, (ENTITY_SYNAPSE << 32) | proj_index, (post_id << 32) | pre_id, (par << 32) | lane)
 
 
-def site(basename, line, col):
-    """A random call's site: FNV-1a over "file:line:col;" (outside any fn)."""
+def site(name, ordinal=0):
+    """A random call's site (docs/design.md "Random numbers"): FNV-1a over
+    "NAME#k", NAME naming what the expression computes ("neuron R/init/e") and k
+    the draw's order within it, top bit clear."""
     h = 1469598103934665603
-    for ch in f"{basename}:{line}:{col};".encode():
+    for ch in f"{name}#{ordinal}".encode():
         h ^= ch
         h = (h * 1099511628211) & M64
     return h >> 1
-
-
-def call_positions(path, name):
-    """(line, col) of every `name(` in a source file, in order."""
-    out = []
-    for ln, text in enumerate(open(path, encoding="utf-8"), start=1):
-        for m in re.finditer(r"\b" + re.escape(name) + r"\(", text):
-            out.append((ln, m.start() + 1))
-    return out
 
 
 def patterns(seed, n, size):

@@ -76,22 +76,20 @@ Value ExprEmitter::zero(Type t, Location l) {
   return b_.create<arith::ConstantOp>(l, t, constantAttr(b_, t, 0.0));
 }
 
-uint64_t ExprEmitter::randomSite(SourceRange r) const {
-  // FNV-1a over the call path: stable under edits elsewhere in the file and
-  // independent of where the file lives on disk.
+uint64_t ExprEmitter::randomSite(const ast::CallExpr &draw) {
+  // FNV-1a over the site name and the draw's ordinal (first-emission order of
+  // its path of inlined calls): independent of source positions, so that a
+  // comment or an edit elsewhere in the model leaves every draw as it was.
+  std::vector<const ast::CallExpr *> path = callPath_;
+  path.push_back(&draw);
+  auto found = siteOrdinals_.find(path);
+  unsigned ordinal = found != siteOrdinals_.end() ? found->second
+                                                  : siteOrdinals_.emplace(path, siteOrdinals_.size()).first->second;
   uint64_t h = 1469598103934665603ull;
-  auto mix = [&](const std::string &s) {
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-  };
-  auto add = [&](SourceRange x) {
-    mix(baseName(sm_.path(x.begin.file)) + ":" + std::to_string(x.begin.line) + ":" +
-        std::to_string(x.begin.col) + ";");
-  };
-  for (SourceRange c : callPath_) add(c);
-  add(r);
+  for (unsigned char c : siteName_ + "#" + std::to_string(ordinal)) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
   return h >> 1;  // keep it positive as an i64 attribute
 }
 
@@ -277,7 +275,7 @@ Value ExprEmitter::emitCall(const ast::CallExpr &c) {
   std::vector<Value> args;
   for (size_t i = 0; i < c.args.size(); ++i) args.push_back(emit(*c.args[i].value, fn.params[i].type));
   fnArgs_.push_back(std::move(args));
-  callPath_.push_back(c.range);
+  callPath_.push_back(&c);
   Value v = emit(*fn.body, fn.retType);
   callPath_.pop_back();
   fnArgs_.pop_back();
@@ -369,7 +367,7 @@ Value ExprEmitter::emitBuiltin(const ast::CallExpr &c) {
                           : c.builtin == Builtin::Normal ? ndp::Distribution::Normal
                                                          : ndp::Distribution::Bernoulli;
     Type ty = laneType(c.type);
-    return b_.create<ndp::RandOp>(l, ty, d, args, static_cast<int64_t>(randomSite(c.range)));
+    return b_.create<ndp::RandOp>(l, ty, d, args, static_cast<int64_t>(randomSite(c)));
   }
   case Builtin::ToF32:
   case Builtin::ToF64:

@@ -8,6 +8,8 @@
 #include "mlir/IR/Builders.h"
 
 #include <functional>
+#include <map>
+#include <string>
 #include <vector>
 
 namespace ndpc {
@@ -29,6 +31,13 @@ public:
 
   /// The value of `e` converted to `target`.
   mlir::Value emit(const ast::Expr &e, ast::Type target);
+  /// Names what the next emitted expressions compute (e.g. "neuron Cell/init/emb")
+  /// for their random draws: a draw's stream is keyed by this name and the draw's
+  /// order within it, so that comments and edits elsewhere leave results alone.
+  void setSite(std::string name) {
+    siteName_ = std::move(name);
+    siteOrdinals_.clear();
+  }
 
   mlir::Location loc(SourceRange r) const;
   mlir::Type mlirType(ast::Type t) const;
@@ -44,7 +53,7 @@ private:
   mlir::FlatSymbolRefAttr paramSymbol(const ast::Expr &e) const;
   mlir::Value convert(mlir::Value v, ast::Type from, ast::Type to, mlir::Location l);
   mlir::Value constant(ast::Type t, double value, mlir::Location l);
-  uint64_t randomSite(SourceRange r) const;
+  uint64_t randomSite(const ast::CallExpr &draw);
   /// Type of a node as emitted in the current mode (vector lanes in vector mode).
   mlir::Type laneType(ast::Type t) const;
 
@@ -52,7 +61,9 @@ private:
   const SourceManager &sm_;
   ReadFn read_;
   std::vector<std::vector<mlir::Value>> fnArgs_;  // arguments of the inlined fns
-  std::vector<SourceRange> callPath_;             // call sites leading here
+  std::vector<const ast::CallExpr *> callPath_;    // inlined fn calls leading here
+  std::string siteName_;                          // see setSite
+  std::map<std::vector<const ast::CallExpr *>, unsigned> siteOrdinals_;
   unsigned lanes_ = 0;  // >0: emit scalar expressions with random draws per lane
 };
 

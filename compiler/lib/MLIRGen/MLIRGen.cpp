@@ -79,7 +79,8 @@ private:
 
   /// Values of every state after a block: the assigned ones computed from the
   /// values before it, the others read unchanged.
-  SmallVector<Value> blockValues(const ast::Block *block, const std::vector<ast::VarDecl> &states) {
+  SmallVector<Value> blockValues(const ast::Block *block, const std::vector<ast::VarDecl> &states,
+                                 const std::string &site) {
     ExprEmitter ee = emitter();
     SmallVector<Value> out;
     for (const ast::VarDecl &v : states) {
@@ -89,6 +90,7 @@ private:
           if (s.kind == ast::Stmt::Assign)
             if (auto *n = ast::dyn<ast::NameExpr>(s.lhs.get()); n && n->name == v.name) assign = &s;
       if (assign) {
+        ee.setSite(site + "/" + v.name);
         out.push_back(ee.emit(*assign->rhs, v.type));
       } else {
         Type t = ee.mlirType(v.type);
@@ -100,7 +102,8 @@ private:
   }
 
   /// Initial values of `states`; `load(...)` ones become zeros listed in `loads`.
-  SmallVector<Value> initValues(const std::vector<ast::VarDecl> &states, SmallVector<NamedAttribute> &loads) {
+  SmallVector<Value> initValues(const std::vector<ast::VarDecl> &states, SmallVector<NamedAttribute> &loads,
+                                const std::string &site) {
     ExprEmitter ee = emitter();
     SmallVector<Value> out;
     for (const ast::VarDecl &v : states) {
@@ -111,6 +114,7 @@ private:
                                                                       *call->args[0].value).value)));
         out.push_back(ee.zero(ee.mlirType(v.type), l));
       } else if (v.init) {
+        ee.setSite(site + "/" + v.name);
         out.push_back(ee.emit(*v.init, v.type));
       } else {
         out.push_back(ee.zero(ee.mlirType(v.type), l));
@@ -145,7 +149,7 @@ private:
     return connectTargets_[{g.pop->name, r.synType->name}];
   }
   /// Region yielding the i1 value of a rule's condition.
-  void emitCondition(Region &region, const ast::Expr &cond);
+  void emitCondition(Region &region, const ast::Expr &cond, const std::string &site);
 
   MLIRContext &ctx_;
   const ast::Program &prog_;
@@ -154,6 +158,7 @@ private:
   OpBuilder b_;
   ModuleOp module_;
   std::map<std::pair<std::string, std::string>, std::string> connectTargets_;  // (population, synapse)
+  std::map<std::string, unsigned> siteCounts_;  // rules of one kind per population, for random sites
 };
 
 void Generator::emitNeuron(const ast::NeuronDecl &n) {
@@ -164,24 +169,28 @@ void Generator::emitNeuron(const ast::NeuronDecl &n) {
                                      names(n.channels), vars(n.outs), DictionaryAttr());
   SmallVector<NamedAttribute> loads;
   enter(op.getInit());
-  SmallVector<Value> init = initValues(n.states, loads);
+  SmallVector<Value> init = initValues(n.states, loads, "neuron " + n.name + "/init");
   b_.create<ndp::YieldOp>(l, init);
   if (!loads.empty()) op.setLoadsAttr(b_.getDictionaryAttr(loads));
 
   enter(op.getOut());
   SmallVector<Value> outs;
-  for (const ast::VarDecl &o : n.outs) outs.push_back(ee.emit(*o.init, o.type));
+  for (const ast::VarDecl &o : n.outs) {
+    ee.setSite("neuron " + n.name + "/out/" + o.name);
+    outs.push_back(ee.emit(*o.init, o.type));
+  }
   b_.create<ndp::YieldOp>(l, outs);
 
   enter(op.getUpdate());
-  b_.create<ndp::YieldOp>(l, blockValues(n.onStep.get(), n.states));
+  b_.create<ndp::YieldOp>(l, blockValues(n.onStep.get(), n.states, "neuron " + n.name + "/step"));
 
   if (n.spike) {
     Location sl = ee.loc(n.spike->range);
     enter(op.getSpike());
+    ee.setSite("neuron " + n.name + "/spike");
     b_.create<ndp::YieldOp>(sl, ValueRange{ee.emit(*n.spike->cond, ast::Type::boolean())});
     enter(op.getReset());
-    b_.create<ndp::YieldOp>(sl, blockValues(n.spike->reset.get(), n.states));
+    b_.create<ndp::YieldOp>(sl, blockValues(n.spike->reset.get(), n.states, "neuron " + n.name + "/reset"));
   }
 }
 
@@ -195,22 +204,24 @@ void Generator::emitSynapse(const ast::SynapseDecl &s) {
                                       b_.getStringAttr(channel), DictionaryAttr(), StringAttr());
   SmallVector<NamedAttribute> loads;
   enter(op.getInit());
-  SmallVector<Value> init = initValues(s.states, loads);
+  SmallVector<Value> init = initValues(s.states, loads, "synapse " + s.name + "/init");
   b_.create<ndp::YieldOp>(l, init);
   if (!loads.empty()) op.setLoadsAttr(b_.getDictionaryAttr(loads));
   if (std::vector<int> lin = linearStates(s); lin.size() == 1)
     op.setLinearStateAttr(b_.getStringAttr(s.states[static_cast<size_t>(lin[0])].name));
   if (s.transmit) {
     enter(op.getTransmit());
+    ee.setSite("synapse " + s.name + "/transmit");
     Value t = ee.emit(*s.transmit->expr, ast::Type::f32());
     b_.create<ndp::YieldOp>(ee.loc(s.transmit->range), ValueRange{t});
   }
   enter(op.getUpdate());
-  b_.create<ndp::YieldOp>(l, blockValues(s.onStep.get(), s.states));
+  b_.create<ndp::YieldOp>(l, blockValues(s.onStep.get(), s.states, "synapse " + s.name + "/step"));
 }
 
-void Generator::emitCondition(Region &region, const ast::Expr &cond) {
+void Generator::emitCondition(Region &region, const ast::Expr &cond, const std::string &site) {
   ExprEmitter ee = emitter();
+  ee.setSite(site);
   enter(region);
   Value c = ee.emit(cond, ast::Type::boolean());
   b_.create<ndp::YieldOp>(ee.loc(cond.range), ValueRange{c});
@@ -223,8 +234,13 @@ void Generator::emitGrow(const ast::GrowDecl &g) {
                                      b_.getI64IntegerAttr(g.every.intValue));
   Block *body = new Block();
   grow.getBody().push_back(body);
+  // Sites are named by population and the rule's order among its kind, never by
+  // source position (ExprEmitter::setSite).
+  std::string site = "grow " + g.pop->name + "#" + std::to_string(siteCounts_["grow " + g.pop->name]++);
+  unsigned ruleIndex = 0;
   // Divide rules first, then connect rules, so that new children can be connected.
   for (const ast::DivideRule &r : g.divides) {
+    std::string rule = site + "/divide" + std::to_string(ruleIndex++);
     b_.setInsertionPointToEnd(body);
     SmallVector<Attribute> assigns;
     SmallVector<const ast::Stmt *> stmts;
@@ -236,17 +252,20 @@ void Generator::emitGrow(const ast::GrowDecl &g) {
         stmts.push_back(&st);
       }
     auto div = b_.create<ndp::DivideOp>(ee.loc(r.range), r.split, b_.getArrayAttr(assigns));
-    emitCondition(div.getCond(), *r.cond);
+    emitCondition(div.getCond(), *r.cond, rule + "/when");
     enter(div.getChild());
     SmallVector<Value> vals;
-    for (const ast::Stmt *st : stmts)
-      vals.push_back(ee.emit(*st->rhs, static_cast<const ast::MemberExpr &>(*st->lhs).type));
+    for (size_t i = 0; i < stmts.size(); ++i) {
+      ee.setSite(rule + "/" + cast<StringAttr>(assigns[i]).getValue().str());
+      vals.push_back(ee.emit(*stmts[i]->rhs, static_cast<const ast::MemberExpr &>(*stmts[i]->lhs).type));
+    }
     b_.create<ndp::YieldOp>(ee.loc(r.range), vals);
   }
+  ruleIndex = 0;
   for (const ast::ConnectRule &r : g.connects) {
     b_.setInsertionPointToEnd(body);
     auto conn = b_.create<ndp::ConnectOp>(ee.loc(r.range), FlatSymbolRefAttr::get(&ctx_, connectTarget(g, r)));
-    emitCondition(conn.getCond(), *r.cond);
+    emitCondition(conn.getCond(), *r.cond, site + "/connect" + std::to_string(ruleIndex++) + "/when");
   }
 }
 
@@ -255,7 +274,8 @@ void Generator::emitPrune(const ast::PruneDecl &p) {
   OpBuilder::InsertionGuard guard(b_);
   auto op = b_.create<ndp::PruneOp>(ee.loc(p.range), FlatSymbolRefAttr::get(&ctx_, p.synType->name),
                                     b_.getI64IntegerAttr(p.forSteps.intValue));
-  emitCondition(op.getCond(), *p.cond);
+  std::string site = "prune " + p.synType->name;
+  emitCondition(op.getCond(), *p.cond, site + "#" + std::to_string(siteCounts_[site]++));
 }
 
 void Generator::emitMemory(const ast::MemoryDecl &m) {
@@ -268,7 +288,7 @@ void Generator::emitMemory(const ast::MemoryDecl &m) {
                                      ndp::ValueKindAttr::get(&ctx_, valueKindOf(key.ref.kind)),
                                      b_.getStringAttr(keyName), FlatSymbolRefAttr::get(&ctx_, m.valuePop->name),
                                      b_.getI64IntegerAttr(m.sparsity.intValue));
-  emitCondition(op.getCond(), *m.writeCond);
+  emitCondition(op.getCond(), *m.writeCond, "memory " + m.name + "/write");
 }
 
 void Generator::emitAttend(const ast::AttendDecl &a) {
@@ -279,7 +299,9 @@ void Generator::emitAttend(const ast::AttendDecl &a) {
                                      b_.getI64IntegerAttr(a.edgeDim.intValue), b_.getI64IntegerAttr(a.every.intValue),
                                      FlatSymbolRefAttr(), b_.getI64IntegerAttr(a.topk.present() ? a.topk.intValue : 0));
   if (a.overType) op.setOverAttr(FlatSymbolRefAttr::get(&ctx_, connectTargets_[{a.pop->name, a.overType->name}]));
-  if (a.topk.present() && a.topkCond) emitCondition(op.getCond(), *a.topkCond);
+  std::string site = "attend " + a.pop->name;
+  if (a.topk.present() && a.topkCond)
+    emitCondition(op.getCond(), *a.topkCond, site + "#" + std::to_string(siteCounts_[site]++));
 }
 
 void Generator::emitRun(const ast::RunDecl &r) {

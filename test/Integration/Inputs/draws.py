@@ -1,53 +1,40 @@
 """Reference for draws.ndp: every draw recomputed with numpy.random.Philox from
-the documented key (seed, site) and counter (step or init, entity, id, lane)."""
+the documented key (seed, site of the named expression) and counter (step or init, entity, id, lane)."""
 import os
 import sys
 
 import numpy as np
-from ndpref import (F32, INIT_STEP, call_positions, check_close, check_equal, draw, load, neuron_ctr, site,
-                    synapse_ctr, M64)
+from ndpref import (F32, INIT_STEP, check_close, check_equal, draw, load, neuron_ctr, site,
+                    synapse_ctr)
 
 d = sys.argv[1]
 MODEL = os.path.join(os.path.dirname(__file__), "draws.ndp")
 SEED, N, STEPS = 99, 4, 6
-pos = {name: call_positions(MODEL, name) for name in ("normal", "uniform", "bernoulli", "jitter")}
-s_jitter_body = pos["normal"][0]            # inside fn jitter
-s_e_init, s_e_step = pos["normal"][1], pos["normal"][2]
-s_w_step = pos["normal"][3]
-s_u, s_w_init = pos["uniform"][0], pos["uniform"][1]
-s_c = pos["bernoulli"][0]
-jitter_call = pos["jitter"][1]               # [0] is the fn's declaration
+# u = uniform(...) + jitter(0.5): the uniform is the expression's draw 0, the
+# normal inside the inlined fn draw 1.
+s_e_init, s_w_init = site("neuron R/init/e"), site("synapse S/init/w")
+s_u, s_jitter = site("neuron R/step/u", 0), site("neuron R/step/u", 1)
+s_c, s_e_step = site("neuron R/step/c"), site("neuron R/step/e")
+s_w_step = site("synapse S/step/w")
 
-def site_of(p):
-    return site("draws.ndp", *p)
-
-def site_via(call, p):
-    # A draw inside a fn: FNV-1a over the call site, then the draw's own position.
-    h = 1469598103934665603
-    for (ln, co) in (call, p):
-        for ch in f"draws.ndp:{ln}:{co};".encode():
-            h ^= ch
-            h = (h * 1099511628211) & M64
-    return h >> 1
-
-e = np.array([[draw("normal", (1.0, 2.0), SEED, site_of(s_e_init), neuron_ctr(INIT_STEP, 0, i, l))
+e = np.array([[draw("normal", (1.0, 2.0), SEED, s_e_init, neuron_ctr(INIT_STEP, 0, i, l))
                for l in range(3)] for i in range(N)], dtype=F32)
-w = np.array([draw("uniform", (0.0, 1.0), SEED, site_of(s_w_init), synapse_ctr(INIT_STEP, 0, i, i, 0))
+w = np.array([draw("uniform", (0.0, 1.0), SEED, s_w_init, synapse_ctr(INIT_STEP, 0, i, i, 0))
               for i in range(N)], dtype=F32)
 u = np.zeros(N, dtype=F32)
 c = np.zeros(N, dtype=np.int32)
 es, us, cs, ins = [], [], [], []
 for t in range(STEPS):
     inp = (w * u).astype(F32)  # one_to_one: one synapse per post; y = u from last step
-    u_new = np.array([F32(draw("uniform", (-1.0, 1.0), SEED, site_of(s_u), neuron_ctr(t, 0, i))
-                          + draw("normal", (0.0, 0.5), SEED, site_via(jitter_call, s_jitter_body), neuron_ctr(t, 0, i)))
+    u_new = np.array([F32(draw("uniform", (-1.0, 1.0), SEED, s_u, neuron_ctr(t, 0, i))
+                          + draw("normal", (0.0, 0.5), SEED, s_jitter, neuron_ctr(t, 0, i)))
                       for i in range(N)], dtype=F32)
-    c = c + np.array([1 if draw("bernoulli", (0.25,), SEED, site_of(s_c), neuron_ctr(t, 0, i)) else 0
+    c = c + np.array([1 if draw("bernoulli", (0.25,), SEED, s_c, neuron_ctr(t, 0, i)) else 0
                       for i in range(N)], dtype=np.int32)
-    e = (e + np.array([[draw("normal", (0.0, 0.1), SEED, site_of(s_e_step), neuron_ctr(t, 0, i, l))
+    e = (e + np.array([[draw("normal", (0.0, 0.1), SEED, s_e_step, neuron_ctr(t, 0, i, l))
                         for l in range(3)] for i in range(N)], dtype=F32)).astype(F32)
     u = u_new
-    w = (w + np.array([draw("normal", (0.0, 0.01), SEED, site_of(s_w_step), synapse_ctr(t, 0, i, i, 0))
+    w = (w + np.array([draw("normal", (0.0, 0.01), SEED, s_w_step, synapse_ctr(t, 0, i, i, 0))
                        for i in range(N)], dtype=F32)).astype(F32)
     es.append(e.copy()); us.append(u.copy()); cs.append(c.astype(F32)); ins.append(inp)
 check_close("r.e", load(d, "e.npy"), np.array(es), rtol=1e-6, atol=1e-6)

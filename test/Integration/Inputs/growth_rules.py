@@ -13,13 +13,12 @@ import os
 import sys
 
 import numpy as np
-from ndpref import F32, INIT_STEP, call_positions, draw, site, synapse_ctr
+from ndpref import F32, INIT_STEP, draw, site, synapse_ctr
 
 snapdir, mode, model = sys.argv[1], sys.argv[2], sys.argv[3]
 SEED, MAX, MULT = 1, 15, 2
 PROJS = [("p0_src_c", "src", "c", 2), ("p1_c_c", "c", "c", 3), ("p2_c_sink", "c", "sink", None)]
-line, col = [p for p in call_positions(model, "uniform") if "state w" in open(model).read().splitlines()[p[0] - 1]][0]
-W_SITE = site(os.path.basename(model), line, col)
+W_SITE = site("synapse W/init/w")
 
 
 def snapshot(step):

@@ -5,7 +5,7 @@ import os
 import sys
 
 import numpy as np
-from ndpref import (F32, INIT_STEP, call_positions, check_close, check_equal, draw, load,
+from ndpref import (F32, INIT_STEP, check_close, check_equal, draw, load,
                     neuron_ctr, site)
 
 mode, d = sys.argv[1], sys.argv[2]
@@ -33,8 +33,7 @@ def proj(name, wname):
     e = e[np.lexsort((e[:, 0], e[:, 1]))]
     return e[:, 0], e[:, 1], load(d, f"{wname}.npy")  # pre, post, weight in edge order
 
-line, col = call_positions(MODEL, "uniform")[0]
-s = site("lif.ndp", line, col)
+s = site("neuron LIF/init/v")
 va = np.array([draw("uniform", (0.0, 1.0), SEED, s, neuron_ctr(INIT_STEP, 0, i)) for i in range(NA)], dtype=F32)
 vb = np.array([draw("uniform", (0.0, 1.0), SEED, s, neuron_ctr(INIT_STEP, 1, i)) for i in range(NB)], dtype=F32)
 drive = load(d, "drive.npy")

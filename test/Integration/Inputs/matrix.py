@@ -8,7 +8,7 @@ import os
 import sys
 
 import numpy as np
-from ndpref import F32, INIT_STEP, call_positions, check_close, check_equal, draw, load, neuron_ctr, site
+from ndpref import F32, INIT_STEP, check_close, check_equal, draw, load, neuron_ctr, site
 
 d = sys.argv[1]
 given = dict(np.load(sys.argv[2])) if len(sys.argv) > 2 else {}
@@ -54,7 +54,7 @@ def dot(a, b):
     return acc
 
 
-emb_site = site("matrix.ndp", *call_positions(MODEL, "normal")[1])
+emb_site = site("neuron Cell/init/emb")
 emb = {i: np.array([draw("normal", (0.0, 1.0), SEED, emb_site, neuron_ctr(INIT_STEP, 0, i, l)) for l in range(4)],
                    dtype=F32) for i in range(N0)}
 h = {i: np.zeros(3, dtype=F32) for i in range(N0)}
