@@ -44,13 +44,13 @@ def classify(model, best_path, out_dir):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--generations", type=int, default=250)
+    ap.add_argument("--generations", type=int, default=150)
     ap.add_argument("--restarts", type=int, default=4,
                     help="CMA-ES runs (seeds seed, seed+1, ...) tried until one classifies all four inputs")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--sigma", type=float, default=1.0)
-    ap.add_argument("--population", type=int, default=None)
+    ap.add_argument("--population", type=int, default=64)
     ap.add_argument("--out", default="xor-run")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
