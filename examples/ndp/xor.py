@@ -2,7 +2,6 @@
 shows the grown network on the four XOR inputs and plots the search.
 
 usage: python3 examples/ndp/xor.py [--generations N] [--restarts K] [--workers W] [--out DIR]"""
-import argparse
 import os
 import shutil
 import time
@@ -10,6 +9,7 @@ import time
 import numpy as np
 
 import ndpc
+from search_args import parse, plot_search, search_args
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 INPUTS = [(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)]
@@ -43,17 +43,10 @@ def classify(model, best_path, out_dir):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--generations", type=int, default=150)
+    ap = search_args(__doc__, generations=150, population=64, seed=1, out="xor-run")
     ap.add_argument("--restarts", type=int, default=4,
                     help="CMA-ES runs (seeds seed, seed+1, ...) tried until one classifies all four inputs")
-    ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--sigma", type=float, default=1.0)
-    ap.add_argument("--population", type=int, default=64)
-    ap.add_argument("--out", default="xor-run")
-    a = ap.parse_args()
-    os.makedirs(a.out, exist_ok=True)
+    a = parse(ap)
     model = ndpc.compile(os.path.join(HERE, "xor.ndp"))
     best_path = os.path.join(a.out, "best.npz")
     evaluations, seconds, best = 0, 0.0, None
@@ -75,23 +68,8 @@ def main():
     correct, _, seed, result = best
     print(f"XOR: {correct} of 4 classified (CMA-ES seed {seed}, {attempt + 1} run(s)); fitness {result.fitness:.4f}; "
           f"{evaluations} genomes in {seconds:.1f} s ({evaluations / seconds:.1f} genomes/s, {a.workers} workers)")
-    try:
-        import matplotlib
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-        h = result.history
-        fig, ax = plt.subplots(figsize=(5, 3.2))
-        ax.plot([r["best"] for r in h], label="best of generation")
-        ax.plot([r["mean"] for r in h], label="mean of generation")
-        ax.plot([r["best_ever"] for r in h], label="best so far")
-        ax.set_xlabel("generation")
-        ax.set_ylabel("fitness (−MSE)")
-        ax.set_title(f"XOR grown from one cell: {correct}/4 correct")
-        ax.legend()
-        fig.tight_layout()
-        fig.savefig(os.path.join(a.out, "xor.png"), dpi=100)
-    except ImportError:
-        pass
+    plot_search(result.history, "fitness (−MSE)", os.path.join(a.out, "xor.png"),
+                f"XOR grown from one cell: {correct}/4 correct")()
     return 0
 
 

@@ -74,3 +74,21 @@ def test_evolve_finds_a_known_optimum(model, tmp_path):
     assert [h["best"] for h in runs[0].history] == [h["best"] for h in runs[1].history]
     best = np.load(tmp_path / "best0.npz")
     assert sorted(best.files) == ["W", "b"] and best["W"].shape == (2, 3)
+
+
+def test_evolve_stops_at_target(model):
+    def fitness(sim):
+        sim.run(1)
+        return -float(np.sum(sim.get("cells", "h") ** 2))
+
+    full = ndpc.evolve(model("arrays"), ["W", "b"], fitness, generations=25, sigma=0.3, seed=3, workers=1, log=None)
+    # A target the full search reaches: the stopped search ends at the first
+    # generation whose best reaches it, with the same history up to there.
+    best = [h["best"] for h in full.history]
+    target = best[len(best) // 2]
+    first = next(g for g, h in enumerate(full.history) if h["best_ever"] >= target)
+    stopped = ndpc.evolve(model("arrays"), ["W", "b"], fitness, generations=25, sigma=0.3, seed=3, workers=1,
+                          log=None, target=target)
+    assert len(stopped.history) == first + 1 < len(full.history)
+    assert [h["best"] for h in stopped.history] == best[:first + 1]
+    assert stopped.fitness >= target

@@ -23,7 +23,7 @@ class EvolveResult:
 
 
 def evolve(model, params, fitness, generations=20, population=None, sigma=0.1, seed=0, workers=2,
-           runs=({},), steps=None, maximize=True, out=None, log=print):
+           runs=({},), steps=None, maximize=True, out=None, log=print, target=None):
     """Searches `params` of `model` with CMA-ES and returns an EvolveResult.
 
     params: {name: initial value} (numbers, vectors, matrices, attend<k>/NAME), or
@@ -37,6 +37,8 @@ def evolve(model, params, fitness, generations=20, population=None, sigma=0.1, s
         4 + 3 ln n); sigma: its initial step size; seed: CMA-ES's sampling seed.
     out: where the best genome goes as .npz (keys = param names), after every
         generation, so that an interrupted search keeps its best.
+    target: stop after the first generation whose best fitness reaches it (is at
+        least it when maximizing, at most it otherwise).
     Reproducible: the same arguments give the same genomes and fitnesses."""
     from cmaes import CMA  # Debian: python3-cmaes
 
@@ -95,6 +97,8 @@ def evolve(model, params, fitness, generations=20, population=None, sigma=0.1, s
             if log:
                 log(f"generation {g:3d}: best {row['best']:.6g}  mean {row['mean']:.6g}  best ever "
                     f"{row['best_ever']:.6g}  ({len(genomes) / row['seconds']:.1f} genomes/s)")
+            if target is not None and sign * best_fit >= sign * float(target):
+                break
     return EvolveResult(best, (1 if maximize else -1) * best_fit, history, evaluations, time.perf_counter() - t0)
 
 
