@@ -10,7 +10,7 @@ import time
 import numpy as np
 
 import ndpc
-from search_args import parse, plot_search, search_args
+from search_args import evolve, parse, plot_search, search_args
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEARCHED = ["G", "g", "E", "P", "r", "seed_emb"]
@@ -71,11 +71,7 @@ def main():
     a = parse(search_args(__doc__, generations=100, population=32, seed=2, out="cartpole-run"))
     model = ndpc.compile(os.path.join(HERE, "cartpole.ndp"))
     best_path = os.path.join(a.out, "best.npz")
-    t0 = time.perf_counter()
-    result = ndpc.evolve(model, SEARCHED, fitness, generations=a.generations, population=a.population,
-                         sigma=a.sigma, seed=a.seed, workers=a.workers, out=best_path, target=MAX_STEPS,
-                         steps=STEPS)
-    seconds = time.perf_counter() - t0
+    result, seconds = evolve(a, model, SEARCHED, fitness, target=MAX_STEPS, steps=STEPS)
     with model.simulator(threads=1, steps=STEPS, out_dir=a.out, params=dict(np.load(best_path))) as sim:
         grow(sim)
         cells = sim.info()["populations"][1]["size"]

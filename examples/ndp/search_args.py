@@ -1,6 +1,9 @@
 """What the examples' searches share: their command line and their plot."""
 import argparse
 import os
+import time
+
+import ndpc
 
 
 def search_args(doc, generations, population, seed, out):
@@ -21,6 +24,16 @@ def parse(ap):
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     return a
+
+
+def evolve(a, model, params, fitness, seed=None, out="best.npz", **kw):
+    """ndpc.evolve with the command line's settings; the best genome goes to
+    a.out/out. Returns (EvolveResult, wall seconds)."""
+    t0 = time.perf_counter()
+    result = ndpc.evolve(model, params, fitness, generations=a.generations, population=a.population,
+                         sigma=a.sigma, seed=a.seed if seed is None else seed, workers=a.workers,
+                         out=os.path.join(a.out, out), **kw)
+    return result, time.perf_counter() - t0
 
 
 def plot_search(history, ylabel, path, title, panels=1):

@@ -4,12 +4,11 @@ shows the grown network on the four XOR inputs and plots the search.
 usage: python3 examples/ndp/xor.py [--generations N] [--restarts K] [--workers W] [--out DIR]"""
 import os
 import shutil
-import time
 
 import numpy as np
 
 import ndpc
-from search_args import parse, plot_search, search_args
+from search_args import evolve, parse, plot_search, search_args
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 INPUTS = [(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)]
@@ -52,10 +51,8 @@ def main():
     evaluations, seconds, best = 0, 0.0, None
     for attempt in range(max(1, a.restarts)):
         seed = a.seed + attempt
-        t0 = time.perf_counter()
-        result = ndpc.evolve(model, SEARCHED, fitness, generations=a.generations, sigma=a.sigma, seed=seed,
-                             population=a.population, workers=a.workers, out=os.path.join(a.out, f"best-seed{seed}.npz"))
-        seconds += time.perf_counter() - t0
+        result, took = evolve(a, model, SEARCHED, fitness, seed=seed, out=f"best-seed{seed}.npz")
+        seconds += took
         evaluations += result.evaluations
         out, cells, correct = classify(model, os.path.join(a.out, f"best-seed{seed}.npz"), a.out)
         print(f"CMA-ES seed {seed}: grown from 1 cell to {cells} cells; outputs {np.round(out, 3).tolist()} "
