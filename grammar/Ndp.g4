@@ -41,7 +41,7 @@ neuronDecl : NEURON ident '{' neuronMember* '}' ;
 neuronMember
   : stateDecl                                           # stateMember
   | INPUT ident (':' typeRef)? ';'                      # inputMember
-  | CHANNEL ident ';'                                   # channelMember
+  | CHANNEL ident (':' typeRef)? ';'                    # channelMember
   | OUT ident (':' typeRef)? '=' expr ';'               # outMember
   | onStep                                              # onStepMember
   | SPIKE WHEN expr (block | ';')                       # spikeMember

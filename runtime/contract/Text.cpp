@@ -119,7 +119,7 @@ std::string printDescriptor(const ModelDesc &m) {
        << flag(p.spiking) << " " << flag(p.outsReadInputs) << "\n";
     for (const VarDesc &v : p.states) printVar(os, "state", v);
     for (const std::string &i : p.inputs) os << "  input " << i << "\n";
-    for (const std::string &c : p.channels) os << "  channel " << c << "\n";
+    for (const VarDesc &c : p.channels) printVar(os, "channel", c);
     for (const VarDesc &v : p.outs) printVar(os, "out", v);
     printLoads(os, p.loads);
   }
@@ -330,7 +330,7 @@ ModelDesc parseDescriptor(const char *text) {
       if (k == "state") (pop ? pop->states : proj->states).push_back(l.var());
       else if (k == "out") pop->outs.push_back(l.var());
       else if (k == "input") pop->inputs.push_back(l.str());
-      else if (k == "channel") pop->channels.push_back(l.str());
+      else if (k == "channel") pop->channels.push_back(l.var());
       else {
         LoadDesc load;
         load.state = l.str();

@@ -10,7 +10,7 @@ namespace ndprt {
 Population::Population(const PopDesc &desc, int index) : desc_(desc), index_(index) {
   for (const VarDesc &v : desc_.states) states.emplace_back(v.name, v.type, v.width);
   for (const std::string &i : desc_.inputs) inputs.emplace_back(i, "f32", 1);
-  for (const std::string &c : desc_.channels) channels.emplace_back(c, "f32", 1);
+  for (const VarDesc &c : desc_.channels) channels.emplace_back(c.name, c.type, c.width);
   for (const VarDesc &v : desc_.outs) outs.emplace_back(v.name, v.type, v.width);
 }
 

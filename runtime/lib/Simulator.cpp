@@ -317,7 +317,7 @@ void Simulator::transmitPhase() {
     const std::vector<int> &written = channelWriters_[static_cast<size_t>(p->index())];
     for (size_t c = 0; c < p->channels.size(); ++c) {
       if (!written[c]) continue;
-      const size_t bytes = static_cast<size_t>(p->size()) * sizeof(float);
+      const size_t bytes = static_cast<size_t>(p->size()) * static_cast<size_t>(p->channels[c].width()) * sizeof(float);
       if (device_) device_->zero(p->channels[c].data(), bytes);  // where the data is
       else std::memset(p->channels[c].data(), 0, bytes);
     }

@@ -531,3 +531,39 @@ module {
 
 // expected-error @+1 {{'ndp.novelty' op expects parent op 'ndp.memory'}}
 %n = ndp.novelty : f32
+
+// -----
+
+module {
+  ndp.neuron @N states [] inputs [] channels [#ndp.var<"m" : vector<4xf32>>] outputs []
+  init {
+    ndp.yield
+  } out {
+  } update {
+    ndp.yield
+  } spike {
+  } reset {
+  }
+  ndp.synapse @S states [] multiplicity 1 channel "m" init {
+  } transmit {
+    %z = arith.constant 0.0 : f32
+    ndp.yield %z : f32
+  } update {
+  }
+  ndp.population @a : @N[2] max 4 decay 0.9
+  // expected-error @+1 {{synapse @S transmits 'f32' but channel 'm' of @N is 'vector<4xf32>'}}
+  ndp.projection @aa @a -> @a : @S all
+}
+
+// -----
+
+// expected-error @+1 {{channel 'm' must be f32 or a vector of f32}}
+ndp.neuron @N states [] inputs [] channels [#ndp.var<"m" : i32>] outputs []
+init {
+  ndp.yield
+} out {
+} update {
+  ndp.yield
+} spike {
+} reset {
+}

@@ -7,8 +7,8 @@ module attributes {ndp.model = "roundtrip"} {
   ndp.param @eta : f32 = 1.000000e-02
   // CHECK: ndp.param @on : i1 = 1.000000e+00
   ndp.param @on : i1 = 1.000000e+00
-  // CHECK: ndp.neuron @LIF states [#ndp.var<"v" : f32>, #ndp.var<"e" : vector<4xf32>>] inputs ["x"] channels ["ge"] outputs [#ndp.var<"y" : f32>] loads {v = "v.npy"}
-  ndp.neuron @LIF states [#ndp.var<"v" : f32>, #ndp.var<"e" : vector<4xf32>>] inputs ["x"] channels ["ge"]
+  // CHECK: ndp.neuron @LIF states [#ndp.var<"v" : f32>, #ndp.var<"e" : vector<4xf32>>] inputs ["x"] channels [#ndp.var<"ge" : f32>] outputs [#ndp.var<"y" : f32>] loads {v = "v.npy"}
+  ndp.neuron @LIF states [#ndp.var<"v" : f32>, #ndp.var<"e" : vector<4xf32>>] inputs ["x"] channels [#ndp.var<"ge" : f32>]
       outputs [#ndp.var<"y" : f32>] loads {v = "v.npy"}
   init {
     %z = arith.constant 0.0 : f32

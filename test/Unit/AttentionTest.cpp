@@ -32,7 +32,7 @@ std::unique_ptr<Net> makeNet(unsigned seed) {
   pd.name = "c";
   pd.size = pd.max = N;
   pd.states.push_back({"emb", "f32", D});
-  pd.channels = {"in"};
+  pd.channels = {VarDesc{"in", "f32", 1}};
   ProjDesc qd;
   qd.name = "q";
   qd.pre = qd.post = "c";

@@ -20,7 +20,7 @@ const char *const kEveryLine =
     "model m\n"
     "param eta f32 0.01\n"
     "population cortex Cell 8 100 0.94999999999999996 1 0\n"
-    "  state v f32 1\n  state e f32 4\n  input x\n  channel in\n  channel ge\n  out y f32 1\n"
+    "  state v f32 1\n  state e f32 4\n  input x\n  channel in f32 1\n  channel ge f32 1\n  out y f32 1\n"
     "  load v \"v 0.npy\"\n"
     "projection p0 cortex cortex S fanin 3 2 ge 1 0 w\n  state w f32 1\n  state prune.0 i32 1\n"
     "projection p1 cortex cortex S p 0.25 1 in 0 1 -\n  state w f32 1\n  load w \"w \\\"q\\\".npy\"\n"
@@ -64,7 +64,7 @@ TEST(Descriptor, ParsesEveryLineKind) {
   EXPECT_EQ(p.max, 100);
   EXPECT_TRUE(p.spiking);
   EXPECT_EQ(p.states[1].width, 4);
-  EXPECT_EQ(p.channels, (std::vector<std::string>{"in", "ge"}));
+  EXPECT_EQ(p.channels, (std::vector<VarDesc>{{"in", "f32", 1}, {"ge", "f32", 1}}));
   EXPECT_EQ(p.loads[0].file, "v 0.npy");
   ASSERT_EQ(m.projs.size(), 4u);
   EXPECT_EQ(m.projs[0].conn, Connectivity::Fanin);

@@ -64,7 +64,7 @@ void gpuUpdate(const ndp_view *v) { launch(v, "g_update"); }
 void gpuMissing(const ndp_view *v) { launch(v, "g_missing"); }
 
 const char *kDescriptor = "ndp-descriptor 1\nmodel g\nparam gain f32 0.25\n"
-                          "population p N 300 300 0.9 0 0\n  state v f32 1\n  channel in\n  out y f32 1\n"
+                          "population p N 300 300 0.9 0 0\n  state v f32 1\n  channel in f32 1\n  out y f32 1\n"
                           "kernel 0 pop_update p 4 ctx scalars pop:p:state:v pop:p:out:y\n"
                           "run 1 20 1\nrecord p state v 1 \"v.npy\"\nend\n";
 

@@ -86,8 +86,8 @@ inline void *const kKernels[] = {reinterpret_cast<void *>(&popInit),     reinter
 
 inline std::string descriptor(bool split) {
   return std::string("ndp-descriptor 1\nmodel fake\n"
-                     "population src In 3 3 0.9 0 0\n  state v f32 1\n  channel in\n  out y f32 1\n"
-                     "population c Cell 4 200 0.9 0 0\n  state v f32 1\n  channel in\n  out y f32 1\n"
+                     "population src In 3 3 0.9 0 0\n  state v f32 1\n  channel in f32 1\n  out y f32 1\n"
+                     "population c Cell 4 200 0.9 0 0\n  state v f32 1\n  channel in f32 1\n  out y f32 1\n"
                      "projection p0 src c W fanin 2 2 in 0 0 w\n  state w f32 1\n"
                      "projection p1 c c W fanin 3 2 in 0 0 w\n  state w f32 1\n  state prune.0 i32 1\n"
                      "projection p2 c src W all - 1 in 0 0 w\n  state w f32 1\n"

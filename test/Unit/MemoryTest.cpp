@@ -44,9 +44,9 @@ void writeWhen(const ndp_view *v) {  // ctx cand_score scalars cand_ok
 }
 
 const char *kDescriptor = "ndp-descriptor 1\nmodel mem\n"
-                          "population k Key 4 4 0.9 0 0\n  state v f32 1\n  channel in\n  out y f32 1\n"
-                          "population q Val 4 4 0.9 0 0\n  state got f32 1\n  channel in\n  out z f32 1\n"
-                          "population m Slot 3 3 0.8 0 0\n  state a f32 1\n  channel in\n  out y f32 1\n"
+                          "population k Key 4 4 0.9 0 0\n  state v f32 1\n  channel in f32 1\n  out y f32 1\n"
+                          "population q Val 4 4 0.9 0 0\n  state got f32 1\n  channel in f32 1\n  out z f32 1\n"
+                          "population m Slot 3 3 0.8 0 0\n  state a f32 1\n  channel in f32 1\n  out y f32 1\n"
                           "kernel 0 pop_update k 3 ctx pop:k:state:v pop:k:out:y\n"
                           "kernel 1 pop_update q 4 ctx pop:q:state:got pop:q:channel:in pop:q:out:z\n"
                           "kernel 2 pop_update m 4 ctx pop:m:state:a pop:m:channel:in pop:m:out:y\n"

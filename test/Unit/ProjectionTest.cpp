@@ -18,7 +18,7 @@ PopDesc pop(const std::string &name, int64_t n) {
   d.name = name;
   d.size = n;
   d.max = n;
-  d.channels = {"in"};
+  d.channels = {VarDesc{"in", "f32", 1}};
   return d;
 }
 

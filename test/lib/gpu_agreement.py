@@ -31,6 +31,7 @@ CASES = [
     ("growth_midtask", ["--steps", "1500"], ["target.npy"]),
     ("memory_recall", [], ["slots.npy"]),
     ("long_range_attention", ["--steps", "100"], []),
+    ("message_passing", ["--steps", "200"], []),
 ]
 
 

@@ -166,7 +166,7 @@ void Generator::emitNeuron(const ast::NeuronDecl &n) {
   Location l = ee.loc(n.range);
   OpBuilder::InsertionGuard guard(b_);
   auto op = b_.create<ndp::NeuronOp>(l, b_.getStringAttr(n.name), vars(n.states), names(n.inputs),
-                                     names(n.channels), vars(n.outs), DictionaryAttr());
+                                     vars(n.channels), vars(n.outs), DictionaryAttr());
   SmallVector<NamedAttribute> loads;
   enter(op.getInit());
   SmallVector<Value> init = initValues(n.states, loads, "neuron " + n.name + "/init");
@@ -212,7 +212,7 @@ void Generator::emitSynapse(const ast::SynapseDecl &s) {
   if (s.transmit) {
     enter(op.getTransmit());
     ee.setSite("synapse " + s.name + "/transmit");
-    Value t = ee.emit(*s.transmit->expr, ast::Type::f32());
+    Value t = ee.emit(*s.transmit->expr, s.transmit->typeFrom ? s.transmit->type : ast::Type::f32());
     b_.create<ndp::YieldOp>(ee.loc(s.transmit->range), ValueRange{t});
   }
   enter(op.getUpdate());

@@ -152,6 +152,7 @@ DeclPtr ASTBuilder::buildNeuron(P::NeuronDeclContext *ctx) {
       v.name = name(s->ident());
       v.nameRange = range(s->ident());
       v.range = range(s);
+      if (s->typeRef()) v.typeRef = buildTypeRef(s->typeRef());
       d->channels.push_back(std::move(v));
     } else if (auto *s = dynamic_cast<P::OutMemberContext *>(m)) {
       VarDecl v;

@@ -7,6 +7,7 @@
 #include "ndpc/Dialect/NDP/IR/NDPDialect.h"
 
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVMPass.h"
 #include "mlir/Conversion/SCFToGPU/SCFToGPUPass.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/GPU/Pipelines/Passes.h"
@@ -31,6 +32,9 @@ void addGPULowering(OpPassManager &pm, const std::string &chip, bool emulate) {
   pm.addPass(createParallelLoopToGpuPass());
   pm.addPass(createGpuKernelOutliningPass());
   if (emulate) pm.addPass(createNDPGPUEmulation());
+  // The upstream NVVM pipeline lowers no vector ops inside kernels (a lane read
+  // broadcast back to a vector, a vector channel's sums): lower them first.
+  pm.addPass(createConvertVectorToLLVMPass());
   gpu::GPUToNVVMPipelineOptions nvvm;
   nvvm.cubinChip = chip;
   nvvm.cubinFeatures = "+ptx80";

@@ -298,7 +298,12 @@ void Sema::checkNeuron(NeuronDecl &n) {
   }
   for (VarDecl &v : n.channels) {
     declare(v, "channel");
-    v.type = Type::f32();
+    v.type = v.typeRef ? resolveType(*v.typeRef) : Type::f32();
+    if (!v.type.isError() && v.type.kind != Type::F32 && !v.type.isVector()) {
+      diags_.error(v.typeRef->range, "a channel is an f32 or an f32 vector (f32[d]), the sum of its synapses' "
+                                     "'transmit'; write f32 or f32[d]");
+      v.type = Type::f32();
+    }
   }
   Scope out;
   out.ctx = Ctx::Out;
@@ -369,11 +374,35 @@ void Sema::checkSynapseBodies(SynapseDecl &s, Scope base) {
     if (!v.type.isError()) checkStateInit(v, base);
   if (s.transmit) {
     base.ctx = Ctx::Transmit;
-    expectType(*s.transmit->expr, Type::f32(), base, "'transmit' (it sums into an f32 input)");
+    const VarDecl *channel = nullptr;
+    if (!s.transmit->channel.empty() && base.post)
+      for (const VarDecl &c : base.post->channels)
+        if (c.name == s.transmit->channel) channel = &c;
+    Type want = channel ? channel->type : Type::f32();
+    if (s.transmit->typeFrom && base.post && !(s.transmit->type == want)) {
+      diags_.error(s.transmit->channelRange,
+                   "synapse '" + s.name + "' sends to channel '" + s.transmit->channel + "', which is " +
+                       s.transmit->type.str() + " in neuron type '" + s.transmit->typeFrom->name + "' but " +
+                       want.str() + " in '" + base.post->name + "'; give the channels one type or use two synapse types");
+      want = s.transmit->type;  // checked against the first type only: one error, not one per expression
+    }
+    if (!s.transmit->typeFrom && base.post) {
+      s.transmit->type = want;
+      s.transmit->typeFrom = base.post;
+    }
+    if (want.isVector() && base.pre && base.pre->isSpiking())
+      diags_.error(s.transmit->channelRange,
+                   "synapse '" + s.name + "' sends a vector message from spiking neuron type '" + base.pre->name +
+                       "'; spikes are delivered to scalar channels only: send from a rate neuron or declare '" +
+                       s.transmit->channel + "' as f32");
+    if (want.isVector())
+      expectType(*s.transmit->expr, want, base,
+                 "'transmit " + s.transmit->channel + "' (it sums into the " + want.str() + " channel '" +
+                     s.transmit->channel + "' of neuron type '" + s.transmit->typeFrom->name + "')");
+    else
+      expectType(*s.transmit->expr, Type::f32(), base, "'transmit' (it sums into an f32 input)");
     if (!s.transmit->channel.empty() && base.post) {
-      bool found = false;
-      for (const VarDecl &c : base.post->channels) found = found || c.name == s.transmit->channel;
-      if (!found) {
+      if (!channel) {
         std::vector<std::string> chans;
         for (const VarDecl &c : base.post->channels) chans.push_back(c.name);
         diags_.error(s.transmit->channelRange, "neuron type '" + base.post->name + "' has no channel '" +

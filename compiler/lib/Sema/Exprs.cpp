@@ -111,7 +111,7 @@ Type Sema::memberType(const NeuronDecl *n, const std::string &name, Ref &ref, Ro
   };
   if (find(n->states, RefKind::State)) return n->states[ref.index].type;
   if (find(n->inputs, RefKind::Input)) return n->inputs[ref.index].type;
-  if (find(n->channels, RefKind::Channel)) return Type::f32();
+  if (find(n->channels, RefKind::Channel)) return n->channels[ref.index].type;
   if (find(n->outs, RefKind::Out)) return n->outs[ref.index].type;
   if (name == "importance") {
     ref.kind = RefKind::Importance;

@@ -104,7 +104,8 @@ struct PopDesc {
   double decay = 0.99;
   bool spiking = false, outsReadInputs = false;
   std::vector<VarDesc> states, outs;
-  std::vector<std::string> inputs, channels;  // channels[0] is "in"
+  std::vector<std::string> inputs;
+  std::vector<VarDesc> channels;  // channels[0] is "in" (f32); others f32, width > 1 for a vector channel
   std::vector<LoadDesc> loads;
   bool operator==(const PopDesc &o) const;
 };

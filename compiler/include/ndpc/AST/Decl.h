@@ -119,6 +119,8 @@ struct Transmit {
   std::string channel;  // empty: the default `in`
   SourceRange channelRange;
   ExprPtr expr;
+  Type type;  // the channel's (f32 or f32[d]), set by Sema from the first projection's post type
+  const NeuronDecl *typeFrom = nullptr;
 };
 
 struct SynapseDecl : Decl {

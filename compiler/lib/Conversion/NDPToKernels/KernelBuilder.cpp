@@ -86,6 +86,10 @@ Type KernelBuilder::storageType(Type t) {
   return t;
 }
 
+Value KernelBuilder::zero(Type t) {
+  return b_.create<arith::ConstantOp>(loc_, cast<TypedAttr>(b_.getZeroAttr(t)));
+}
+
 Value KernelBuilder::load(Value memref, Value idx, Type t) {
   if (auto v = dyn_cast<VectorType>(t)) {
     Value base = b_.create<arith::MulIOp>(loc_, idx, indexConst(v.getNumElements()));

@@ -44,6 +44,8 @@ public:
   mlir::Value scalars() { return array("scalars", b_.getF64Type()); }
 
   mlir::Value indexConst(int64_t v);
+  /// 0 of a float or float-vector type.
+  mlir::Value zero(mlir::Type t);
   /// ctx[slot] as an i64 and as an index.
   mlir::Value ctxI64(CtxSlot slot);
   mlir::Value ctxIndex(CtxSlot slot);

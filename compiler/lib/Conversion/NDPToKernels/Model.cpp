@@ -259,8 +259,8 @@ ndpabi::ModelDesc ModelInfo::model() {
     d.outsReadInputs = p.outsReadInputs;
     for (Attribute a : p.type.getStates()) d.states.push_back(var(a));
     for (Attribute a : p.type.getInputs()) d.inputs.push_back(name(a));
-    d.channels.push_back("in");
-    for (Attribute a : p.type.getChannels()) d.channels.push_back(name(a));
+    d.channels.push_back(ndpabi::VarDesc{"in", "f32", 1});
+    for (Attribute a : p.type.getChannels()) d.channels.push_back(var(a));
     for (Attribute a : p.type.getOutputs()) d.outs.push_back(var(a));
     d.loads = loads(p.type.getLoadsAttr());
     m.pops.push_back(std::move(d));

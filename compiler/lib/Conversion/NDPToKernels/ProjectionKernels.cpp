@@ -165,7 +165,9 @@ void forEachRow(KernelBuilder &kb, ProjInfo &proj, bool accumulate,
   OpBuilder &b = kb.b();
   Location l = kb.loc();
   auto [p, start, stop] = openRows(kb, proj);
-  Value zero = b.create<arith::ConstantFloatOp>(l, llvm::APFloat(0.0f), b.getF32Type());
+  // The sum has the transmit's type: f32, or a vector for a vector channel.
+  Type sumType = proj.syn.transmitType();
+  Value zero = kb.zero(sumType);
   Value clean = b.create<arith::ConstantIntOp>(l, 0, 1);
   bool anyChecked = false, checkSum = false;
   SmallVector<Value> init{clean};
@@ -180,7 +182,7 @@ void forEachRow(KernelBuilder &kb, ProjInfo &proj, bool accumulate,
     anyChecked = !w.checked.empty();
     // When every checked value is a factor of the contribution, a NaN or Inf
     // among them makes the row's sum NaN or Inf: test the sum once per row.
-    checkSum = accumulate && anyChecked && llvm::all_of(w.checked, [&](Value v) {
+    checkSum = accumulate && anyChecked && !isa<VectorType>(sumType) && llvm::all_of(w.checked, [&](Value v) {
                  return !isa<FloatType>(v.getType()) || isFactorOf(v, w.contribution);
                });
     Value bad = loop.getRegionIterArgs()[0];
@@ -211,9 +213,9 @@ void forEachRow(KernelBuilder &kb, ProjInfo &proj, bool accumulate,
 }
 
 void addInto(KernelBuilder &kb, Value array, Value p, Value sum) {
-  OpBuilder &b = kb.b();
-  Value old = b.create<memref::LoadOp>(kb.loc(), array, ValueRange{p});
-  b.create<memref::StoreOp>(kb.loc(), b.create<arith::AddFOp>(kb.loc(), old, sum), array, ValueRange{p});
+  // A vector channel keeps its d lanes side by side per neuron (kb.load/store).
+  Type t = sum.getType();
+  kb.store(kb.b().create<arith::AddFOp>(kb.loc(), kb.load(array, p, t), sum), array, p, t);
 }
 
 void emitInit(ModelInfo &info, ProjInfo &proj) {

@@ -93,12 +93,21 @@ LogicalResult ParamOp::verify() {
 // NeuronOp
 //===----------------------------------------------------------------------===//
 
+Type SynapseOp::transmitType() {
+  if (!getTransmit().empty())
+    if (auto yield = dyn_cast<YieldOp>(getTransmit().front().getTerminator()); yield && yield.getValues().size() == 1) {
+      Type t = yield.getValues()[0].getType();
+      if (auto v = llvm::dyn_cast<VectorType>(t); v && v.getRank() == 1 && v.getElementType().isF32()) return t;
+    }
+  return Builder(getContext()).getF32Type();
+}
+
 int NeuronOp::stateIndex(StringRef name) { return indexOfVar(getStates(), name); }
 int NeuronOp::outputIndex(StringRef name) { return indexOfVar(getOutputs(), name); }
 int NeuronOp::inputIndex(StringRef name) { return indexOfString(getInputs(), name); }
 int NeuronOp::channelIndex(StringRef name) {
   if (name == "in") return 0;
-  int i = indexOfString(getChannels(), name);
+  int i = indexOfVar(getChannels(), name);
   return i < 0 ? -1 : i + 1;
 }
 
@@ -114,7 +123,10 @@ Type NeuronOp::valueType(ValueKind kind, StringRef name) {
     return i < 0 ? Type() : varTypes(getOutputs())[i];
   }
   case ValueKind::Input: return inputIndex(name) < 0 ? Type() : b.getF32Type();
-  case ValueKind::Channel: return channelIndex(name) < 0 ? Type() : b.getF32Type();
+  case ValueKind::Channel: {
+    int i = channelIndex(name);
+    return i < 0 ? Type() : i == 0 ? b.getF32Type() : varTypes(getChannels())[static_cast<size_t>(i - 1)];
+  }
   case ValueKind::Importance: return b.getF32Type();
   case ValueKind::Spiked: return isSpiking() ? b.getI1Type() : Type();
   }
@@ -129,9 +141,10 @@ LogicalResult NeuronOp::verifyRegions() {
   for (Attribute a : getInputs())
     if (!seen.insert(llvm::cast<StringAttr>(a).getValue()).second)
       return emitOpError() << "'" << llvm::cast<StringAttr>(a).getValue() << "' is declared twice";
+  if (failed(verifyVars(*this, getChannels(), "channel", seen))) return failure();
   for (Attribute a : getChannels())
-    if (!seen.insert(llvm::cast<StringAttr>(a).getValue()).second)
-      return emitOpError() << "'" << llvm::cast<StringAttr>(a).getValue() << "' is declared twice";
+    if (Type t = llvm::cast<VarAttr>(a).getType(); !t.isF32() && !llvm::isa<VectorType>(t))
+      return emitOpError() << "channel '" << llvm::cast<VarAttr>(a).getName() << "' must be f32 or a vector of f32";
   SmallVector<Type> states = varTypes(getStates()), outs = varTypes(getOutputs());
   if (getInit().empty() && !states.empty()) return emitOpError() << "needs an 'init' region";
   if (getUpdate().empty() && !states.empty()) return emitOpError() << "needs an 'update' region";
@@ -172,7 +185,7 @@ LogicalResult SynapseOp::verifyRegions() {
   if (getUpdate().empty() && !states.empty()) return emitOpError() << "needs an 'update' region";
   Builder b(getContext());
   if (failed(verifyYield(*this, getInit(), "init", states)) ||
-      failed(verifyYield(*this, getTransmit(), "transmit", b.getF32Type())) ||
+      failed(verifyYield(*this, getTransmit(), "transmit", transmitType())) ||
       failed(verifyYield(*this, getUpdate(), "update", states)))
     return failure();
   return success();
@@ -228,6 +241,11 @@ LogicalResult ProjectionOp::verifySymbolUses(SymbolTableCollection &tables) {
   if (postType && postType.channelIndex(syn.getChannel()) < 0)
     return emitOpError() << "post neuron type " << post.getTypeAttr() << " has no channel '"
                          << syn.getChannel() << "'";
+  if (postType && !syn.getTransmit().empty() &&
+      postType.valueType(ValueKind::Channel, syn.getChannel()) != syn.transmitType())
+    return emitOpError() << "synapse " << getSynapseAttr() << " transmits " << syn.transmitType()
+                         << " but channel '" << syn.getChannel() << "' of " << post.getTypeAttr() << " is "
+                         << postType.valueType(ValueKind::Channel, syn.getChannel());
   return success();
 }
 

@@ -37,6 +37,8 @@ struct FuseUpdateTransmit : impl::NDPFuseUpdateTransmitBase<FuseUpdateTransmit> 
       if (proj.getEventDriven()) continue;
       auto syn = symbols.lookup<SynapseOp>(proj.getSynapse());
       if (!syn || syn.getTransmit().empty() || syn.getUpdate().empty()) continue;
+      // The runtime keeps one f32 per post neuron for the fused sum.
+      if (llvm::isa<mlir::VectorType>(syn.transmitType())) continue;
       auto pre = symbols.lookup<NeuronOp>(symbols.lookup<PopulationOp>(proj.getPre()).getType());
       auto post = symbols.lookup<NeuronOp>(symbols.lookup<PopulationOp>(proj.getPost()).getType());
       bool legal = true;

@@ -42,9 +42,10 @@ def NDP_ParamOp : NDP_Op<"param", [Symbol]> {
 def NDP_NeuronOp : NDP_Op<"neuron", [Symbol, IsolatedFromAbove]> {
   let summary = "a neuron type: its variables and elemental regions";
   let description = [{
-    A neuron type declares its `states` and `outputs` (as `#ndp.var`), its
-    `inputs` and its input `channels` (the default channel `in` is implicit),
-    and five regions, each describing one neuron:
+    A neuron type declares its `states`, `outputs` and input `channels` (as
+    `#ndp.var`; a channel is `f32` or a vector of f32, the default channel `in`
+    is an implicit `f32`), its `inputs`, and five regions, each describing one
+    neuron:
 
     - `init` yields the initial value of every state (random draws are keyed by
       the neuron's stable id and the "init" step);
@@ -75,7 +76,7 @@ def NDP_NeuronOp : NDP_Op<"neuron", [Symbol, IsolatedFromAbove]> {
     ```
   }];
   let arguments = (ins SymbolNameAttr:$sym_name, NDP_VarArrayAttr:$states,
-                       StrArrayAttr:$inputs, StrArrayAttr:$channels,
+                       StrArrayAttr:$inputs, NDP_VarArrayAttr:$channels,
                        NDP_VarArrayAttr:$outputs, OptionalAttr<DictionaryAttr>:$loads);
   let regions = (region MaxSizedRegion<1>:$init, MaxSizedRegion<1>:$out,
                         MaxSizedRegion<1>:$update, MaxSizedRegion<1>:$spike,
@@ -108,7 +109,9 @@ def NDP_SynapseOp : NDP_Op<"synapse", [Symbol, IsolatedFromAbove]> {
 
     - `init` yields every state's initial value (random draws keyed by the
       synapse id: projection, post, pre, parallel slot);
-    - `transmit` (empty: the synapse sends nothing) yields its f32 contribution
+    - `transmit` (empty: the synapse sends nothing) yields its contribution
+      (f32, or a vector of f32 for a vector channel: the post neuron's channel
+      has that type)
       to the post neuron's channel; for a spiking pre-synaptic neuron it counts
       only on steps after the pre neuron fired;
     - `update` is `on step`: it yields the new value of every state.
@@ -146,6 +149,8 @@ def NDP_SynapseOp : NDP_Op<"synapse", [Symbol, IsolatedFromAbove]> {
   let hasRegionVerifier = 1;
   let extraClassDeclaration = [{
     int stateIndex(llvm::StringRef name);
+    /// What `transmit` yields (f32, or a vector for a vector channel); f32 when empty.
+    mlir::Type transmitType();
   }];
 }
 
