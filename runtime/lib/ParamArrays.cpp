@@ -10,6 +10,8 @@
 #include "Rng.h"
 #include "Zip.h"
 
+#include "ndpc/Basic/Suggest.h"
+
 #include <cmath>
 
 namespace ndprt {
@@ -53,8 +55,14 @@ ParamArray Simulator::paramArray(const std::string &name) {
   std::vector<std::string> names;
   for (const ParamDesc &p : desc_.params) names.push_back(p.name);
   for (ParamArray &a : all) names.push_back(a.name);
-  throw NameFault("unknown param '" + name + "'; " +
-                  (names.empty() ? std::string("this model has no params") : "the params are: " + joinNames(names)));
+  throw unknownParam(name, names);
+}
+
+NameFault unknownParam(const std::string &name, const std::vector<std::string> &names) {
+  if (names.empty()) return NameFault("unknown param '" + name + "'; this model has no params");
+  std::string close = ndpc::closestName(name, names);
+  return NameFault("unknown param '" + name + "'" + (close.empty() ? "" : " (did you mean '" + close + "'?)") +
+                   "; the params are: " + joinNames(names));
 }
 
 void Simulator::setParamArray(const std::string &name, const float *values, int64_t count) {

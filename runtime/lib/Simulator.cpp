@@ -154,8 +154,7 @@ size_t Simulator::paramIndex(const std::string &name) const {
                        "ndp_set_param_array, or a --param-file)");
   std::vector<std::string> names;
   for (const ParamDesc &p : desc_.params) names.push_back(p.name);
-  throw NameFault("unknown param '" + name + "'; " +
-              (names.empty() ? std::string("this model has no params") : "the params are: " + joinNames(names)));
+  throw unknownParam(name, names);
 }
 
 double Simulator::param(const std::string &name) const {

@@ -36,7 +36,7 @@ CASES = [
     ("a non-integer i32 state", lambda s: s.set("a", "k", np.full(4, 0.5)), ndpc.BadValue,
      "'k' of population 'a' is i32: an i32 value must be an integer (neuron 0 has 0.5)"),
     ("unknown param", lambda s: s.params.__setitem__("rat", 1), ndpc.UnknownName,
-     "unknown param 'rat'; the params are: rate, active, stride"),
+     "unknown param 'rat' (did you mean 'rate'?); the params are: rate, active, stride"),
     ("unknown param read", lambda s: s.params["rat"], KeyError, "unknown param 'rat'"),
     ("param out of its type's range", lambda s: s.params.__setitem__("rate", 1e39), ndpc.BadValue,
      "param 'rate' is an f32; give a number of magnitude at most 3.40282e+38"),

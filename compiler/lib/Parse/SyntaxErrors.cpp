@@ -6,6 +6,7 @@
 #include "ndpc/Basic/SourceManager.h"
 #include "ndpc/Basic/Suggest.h"
 
+#include <cctype>
 #include <set>
 
 namespace ndpc {
@@ -80,6 +81,22 @@ std::string ruleDescription(size_t rule) {
   }
 }
 
+/// "; did you mean 'population'?" when `found` is a name close to one of the
+/// keywords the parser would take here (the keyword goes into `fix`).
+std::string keywordHint(antlr4::Parser *p, Token *found, const std::vector<size_t> &types, std::string &fix) {
+  if (!found || found->getType() != NdpParser::ID) return "";
+  std::vector<std::string> words;
+  for (size_t t : types) {
+    std::string lit = p->getVocabulary().getLiteralName(t);
+    if (lit.size() > 3 && lit.front() == '\'' && std::isalpha(static_cast<unsigned char>(lit[1])))
+      words.push_back(lit.substr(1, lit.size() - 2));
+  }
+  std::string c = closestName(found->getText(), words);
+  if (c.empty()) return "";
+  fix = c;
+  return "; did you mean '" + c + "'?";
+}
+
 } // namespace
 
 void NdpErrorStrategy::reportExpected(antlr4::Parser *p, Token *found,
@@ -123,10 +140,12 @@ void NdpErrorStrategy::reportExpected(antlr4::Parser *p, Token *found,
   } else {
     what = described;
   }
+  std::string fix;
+  std::string hint = keywordHint(p, found, types, fix);
   if (what.empty())
-    sink_(tokenRange(found, file_), "unexpected " + describeToken(found), "");
+    sink_(tokenRange(found, file_), "unexpected " + describeToken(found) + hint, fix);
   else
-    sink_(tokenRange(found, file_), "expected " + what + ", found " + describeToken(found), "");
+    sink_(tokenRange(found, file_), "expected " + what + ", found " + describeToken(found) + hint, fix);
 }
 
 void NdpErrorStrategy::reportNoViableAlternative(antlr4::Parser *p,
@@ -135,7 +154,11 @@ void NdpErrorStrategy::reportNoViableAlternative(antlr4::Parser *p,
   antlr4::ParserRuleContext *ctx = p->getContext();
   std::string what = ctx ? ruleDescription(ctx->getRuleIndex()) : "";
   if (what.empty()) what = "an expression";
-  sink_(tokenRange(found, file_), "expected " + what + ", found " + describeToken(found), "");
+  std::vector<size_t> types;
+  for (ssize_t t : e.getExpectedTokens().toList()) types.push_back(static_cast<size_t>(t));
+  std::string fix;
+  std::string hint = keywordHint(p, found, types, fix);
+  sink_(tokenRange(found, file_), "expected " + what + ", found " + describeToken(found) + hint, fix);
 }
 
 void NdpErrorStrategy::reportInputMismatch(antlr4::Parser *p,
@@ -154,10 +177,14 @@ void NdpErrorStrategy::reportUnwantedToken(antlr4::Parser *p) {
   Token *t = p->getCurrentToken();
   antlr4::ParserRuleContext *ctx = p->getContext();
   std::string what = ctx ? ruleDescription(ctx->getRuleIndex()) : "";
+  std::vector<size_t> types;
+  for (ssize_t x : getExpectedTokens(p).toList()) types.push_back(static_cast<size_t>(x));
+  std::string fix;
+  std::string hint = keywordHint(p, t, types, fix);
   if (what.empty())
-    sink_(tokenRange(t, file_), "unexpected " + describeToken(t), "");
+    sink_(tokenRange(t, file_), "unexpected " + describeToken(t) + hint, fix);
   else
-    sink_(tokenRange(t, file_), "expected " + what + ", found " + describeToken(t), "");
+    sink_(tokenRange(t, file_), "expected " + what + ", found " + describeToken(t) + hint, fix);
 }
 
 void NdpErrorStrategy::reportMissingToken(antlr4::Parser *p) {

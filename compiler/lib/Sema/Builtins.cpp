@@ -84,6 +84,12 @@ Type Sema::checkCall(CallExpr &e, const Scope &s) {
       diags_.note(d->nameRange, "'" + e.callee + "' is declared here");
       return Type::error();
     }
+    if (std::string lib = stdlibFileDefining(e.callee); !lib.empty()) {
+      std::string fix = "import \"" + lib + "\";";
+      diags_.error(e.calleeRange, "unknown function '" + e.callee + "'; it is defined in " + lib + ": add '" + fix +
+                                      "' to the file");
+      return Type::error();
+    }
     std::vector<std::string> names = globalNames(DeclKind::Fn);
     for (const BuiltinInfo &b : kBuiltins) names.push_back(b.name);
     std::string c = closestName(e.callee, names);

@@ -6,6 +6,10 @@
 #include "ndpc/Parse/Parser.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
 
 namespace ndpc::sema {
 
@@ -25,6 +29,25 @@ std::optional<std::string> Sema::resolveImport(const std::string &path, const So
     if (isRegularFile(candidate)) return candidate;
   }
   return std::nullopt;
+}
+
+std::string Sema::stdlibFileDefining(const std::string &fn) const {
+  // The standard library's files, scanned for `fn NAME(`: a hint only, so a
+  // plain text search is enough (the file is parsed when it is imported).
+  if (opts_.stdlibDir.empty()) return "";
+  const std::regex def("(^|\\n)\\s*fn\\s+" + fn + "\\s*\\(");
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto &f : std::filesystem::directory_iterator(opts_.stdlibDir + "/std", ec))
+    if (f.path().extension() == ".ndp") files.push_back("std/" + f.path().filename().string());
+  std::sort(files.begin(), files.end());
+  for (const std::string &file : files) {
+    std::ifstream in(opts_.stdlibDir + "/" + file);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (in && std::regex_search(text.str(), def)) return file;
+  }
+  return "";
 }
 
 bool Sema::loadImports(SourceFile &file, std::vector<std::string> &stack) {

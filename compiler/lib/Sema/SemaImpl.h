@@ -64,6 +64,8 @@ public:
 
   // Imports.cpp
   bool loadImports(SourceFile &file, std::vector<std::string> &stack);
+  /// The stdlib file ("std/plasticity.ndp") that defines fn `fn`, or "".
+  std::string stdlibFileDefining(const std::string &fn) const;
   std::optional<std::string> resolveImport(const std::string &path, const SourceFile &from,
                                            std::vector<std::string> &tried) const;
 
