@@ -65,13 +65,32 @@ RunIO::RunIO(const ModelDesc &desc, const Options &opts, Graph &graph, uint64_t 
 }
 
 void RunIO::feed(int64_t t) {
-  // The neurons the source covers; children born later keep the input they
-  // copied from their parent.
+  // The source covers the neurons the population started with; a child reads
+  // the column of the neuron its lineage starts from (language.md, "feed").
   for (Feed &f : feeds_) {
     float *in = f.input->as<float>();
     if (f.task) f.task->fill(t, f.target, in);
     else std::memcpy(in, &f.rows[static_cast<size_t>((t % f.nrows) * f.width)],
                      static_cast<size_t>(f.width) * sizeof(float));
+    const int64_t n = f.pop->size();
+    if (n <= f.width) continue;
+    extendColumns(f);
+    for (int64_t i = f.width; i < n; ++i) in[i] = in[f.column[static_cast<size_t>(i)]];
+  }
+}
+
+void RunIO::extendColumns(Feed &f) {
+  // Neurons are appended in id order and never removed, so a parent's index is
+  // found by its id among the ids before the child.
+  const Population &p = *f.pop;
+  const int64_t *ids = p.ids.as<int64_t>(), *parent = p.parent.as<int64_t>();
+  for (int64_t i = static_cast<int64_t>(f.column.size()); i < p.size(); ++i) {
+    if (i < f.width) {
+      f.column.push_back(i);
+      continue;
+    }
+    const int64_t *at = std::lower_bound(ids, ids + i, parent[i]);
+    f.column.push_back(at != ids + i && *at == parent[i] ? f.column[static_cast<size_t>(at - ids)] : 0);
   }
 }
 

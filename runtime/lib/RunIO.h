@@ -77,7 +77,10 @@ private:
     bool target = false;
     std::vector<float> rows;  // a file source: rows x neurons
     int64_t nrows = 0;
+    std::vector<int64_t> column;  // per neuron (index): the source column it reads
   };
+  /// Extends `column` to the population's neurons: a child takes its parent's.
+  static void extendColumns(Feed &f);
   struct Recording {
     RecordDesc desc;
     Population *pop;
