@@ -82,9 +82,10 @@ void printRunItem(std::ostream &os, const RunDesc &run, RunDesc::Item item, size
   }
   case RunDesc::Item::Report: {
     const ReportDesc &r = run.reports[k];
-    if (r.kind == ReportDesc::Kind::Accuracy)
-      os << "report accuracy " << quoted(r.label) << " " << r.pop1 << " " << valueKindName(r.kind1) << " "
-         << orDash(r.name1) << " " << r.pop2 << " " << valueKindName(r.kind2) << " " << orDash(r.name2) << "\n";
+    if (r.compares())
+      os << "report " << (r.kind == ReportDesc::Kind::Mse ? "mse " : "accuracy ") << quoted(r.label) << " " << r.pop1
+         << " " << valueKindName(r.kind1) << " " << orDash(r.name1) << " " << r.pop2 << " " << valueKindName(r.kind2)
+         << " " << orDash(r.name2) << " " << r.from << " " << r.to << "\n";
     else
       os << "report " << (r.kind == ReportDesc::Kind::Neurons ? "neurons" : "synapses") << " " << quoted(r.label)
          << " " << r.pop1 << "\n";
@@ -436,13 +437,15 @@ ModelDesc parseDescriptor(const char *text) {
       const std::string what = l.str();
       r.label = l.str();
       r.pop1 = l.str();
-      if (what == "accuracy") {
-        r.kind = ReportDesc::Kind::Accuracy;
+      if (what == "accuracy" || what == "mse") {
+        r.kind = what == "mse" ? ReportDesc::Kind::Mse : ReportDesc::Kind::Accuracy;
         r.kind1 = l.valueKind();
         r.name1 = l.dashed();
         r.pop2 = l.str();
         r.kind2 = l.valueKind();
         r.name2 = l.dashed();
+        r.from = l.i64();
+        r.to = l.i64();
       } else if (what == "neurons" || what == "synapses") {
         r.kind = what == "neurons" ? ReportDesc::Kind::Neurons : ReportDesc::Kind::Synapses;
       } else {

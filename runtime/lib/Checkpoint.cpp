@@ -265,13 +265,14 @@ int64_t Checkpoints::restore(const std::string &payload, const std::string &path
   for (RunIO::Accuracy &a : run_.io.accuracy) {
     a.counts.resize(in.count(sizeof(a.counts[0])));
     in.raw(a.counts.data(), a.counts.size() * sizeof(a.counts[0]));
-    for (auto &[t, match, n] : a.counts)
-      if (t < 0 || t >= step || n < 0 || match < 0 || match > n)
-        throw refuse("its accuracy counts " + std::to_string(match) + " of " + std::to_string(n) + " at step " +
-                     std::to_string(t));
+    const bool mse = a.desc.kind == ReportDesc::Kind::Mse;
+    for (const RunIO::Count &c : a.counts)
+      if (c.t < 0 || c.t >= step || c.n < 0 || !(c.sum >= 0) || !std::isfinite(c.sum) || (!mse && c.sum > double(c.n)))
+        throw refuse("its " + std::string(mse ? "mse sums " : "accuracy counts ") + std::to_string(c.sum) + " over " +
+                     std::to_string(c.n) + " at step " + std::to_string(c.t));
     // Steps before this run's window: counted by a run with fewer steps.
-    const int64_t from = run_.io.accuracyFrom();
-    a.counts.erase(std::remove_if(a.counts.begin(), a.counts.end(), [&](auto &c) { return c[0] < from; }),
+    const int64_t from = run_.io.windowFrom(a.desc);
+    a.counts.erase(std::remove_if(a.counts.begin(), a.counts.end(), [&](auto &c) { return c.t < from; }),
                    a.counts.end());
   }
   if (in.at != payload.size()) in.need(payload.size() + 1);

@@ -56,7 +56,7 @@ RunIO::RunIO(const ModelDesc &desc, const Options &opts, Graph &graph, uint64_t 
     records_.push_back(std::move(rec));
   }
   for (const ReportDesc &r : desc_.run.reports)
-    if (r.kind == ReportDesc::Kind::Accuracy) {
+    if (r.compares()) {
       Accuracy a{r, graph_.population(r.pop1)->find(r.kind1, r.name1), graph_.population(r.pop2)->find(r.kind2, r.name2),
                  graph_.population(r.pop1), graph_.population(r.pop2), {}};
       accuracy.push_back(a);
@@ -109,12 +109,19 @@ void RunIO::record(int64_t step) {
         r.values[base + static_cast<size_t>(ids[i] * w + l)] = static_cast<float>(r.col->get(i, l));
     r.rowCols.push_back(cols);
   }
-  if (t >= accuracyFrom())
-    for (Accuracy &a : accuracy) {
-      int64_t n = std::min(a.pa->size(), a.pb->size()), match = 0;
-      for (int64_t i = 0; i < n; ++i) match += sign(a.a->get(i)) == sign(a.b->get(i));
-      a.counts.push_back({t, match, n});
-    }
+  for (Accuracy &a : accuracy) {
+    if (t < windowFrom(a.desc) || t >= windowTo(a.desc)) continue;
+    int64_t n = std::min(a.pa->size(), a.pb->size());
+    double sum = 0;
+    if (a.desc.kind == ReportDesc::Kind::Mse)
+      for (int64_t i = 0; i < n; ++i) {
+        const double d = a.a->get(i) - a.b->get(i);
+        sum += d * d;
+      }
+    else
+      for (int64_t i = 0; i < n; ++i) sum += sign(a.a->get(i)) == sign(a.b->get(i));
+    a.counts.push_back({t, sum, n});
+  }
 }
 
 void RunIO::progress(int64_t step, bool done) {
@@ -186,13 +193,14 @@ std::vector<ReportValue> RunIO::reportValues(const std::vector<int64_t> &clipped
   size_t acc = 0;
   for (const ReportDesc &r : desc_.run.reports) {
     ReportValue v{r.label, 0, true};
-    if (r.kind == ReportDesc::Kind::Accuracy) {
+    if (r.compares()) {
       const Accuracy &a = accuracy[acc++];
-      int64_t match = 0, total = 0;
-      for (auto &[t, m, n] : a.counts)
-        if (t >= accuracyFrom()) match += m, total += n;
+      double sum = 0;
+      int64_t total = 0;
+      for (const Count &c : a.counts)
+        if (c.t >= windowFrom(r) && c.t < windowTo(r)) sum += c.sum, total += c.n;
       v.isCount = false;
-      v.value = total ? static_cast<double>(match) / static_cast<double>(total) : std::nan("");
+      v.value = total ? sum / static_cast<double>(total) : std::nan("");
     } else if (r.kind == ReportDesc::Kind::Neurons) {
       v.value = static_cast<double>(graph_.population(r.pop1)->size());
     } else {

@@ -55,18 +55,29 @@ public:
   /// "stats: N steps in S s (R steps/s)"
   std::string statsHeader(int64_t step) const;
 
-  /// An accuracy report's counts: (step, matches, neurons) of each counted
-  /// step, kept per step so that a run resumed with more steps than the one
-  /// that wrote the checkpoint drops those before its own window.
+  /// One counted step of an accuracy or mse report: the matches (or the sum of
+  /// squared differences) over n neuron pairs.
+  struct Count {
+    int64_t t;
+    double sum;
+    int64_t n;
+  };
+  /// An accuracy or mse report's counts, kept per step so that a run resumed
+  /// with more steps than the one that wrote the checkpoint drops those before
+  /// its own window.
   struct Accuracy {
     ReportDesc desc;
     Column *a, *b;
     Population *pa, *pb;
-    std::vector<std::array<int64_t, 3>> counts;
+    std::vector<Count> counts;
   };
   std::vector<Accuracy> accuracy;
-  /// The first step of the window `accuracy` averages over (the last tenth).
-  int64_t accuracyFrom() const { return total_ - std::max<int64_t>(1, total_ / 10); }
+  /// The window [from, to) of steps a report averages over: `from=`/`to=` of
+  /// the report item, by default the last tenth of the run (at least a step).
+  int64_t windowFrom(const ReportDesc &r) const {
+    return r.from >= 0 ? r.from : total_ - std::max<int64_t>(1, total_ / 10);
+  }
+  int64_t windowTo(const ReportDesc &r) const { return r.to >= 0 ? std::min(r.to, total_) : total_; }
 
 private:
   struct Feed {

@@ -38,10 +38,11 @@ const char *const kEveryLine =
     "feed cortex x task \"patterns\" 5 8 2 0.10000000000000001 1\n"
     "snapshot 500 \"growth\"\n"
     "feed cortex x file \"in.npy\"\n"
-    "report accuracy \"accuracy(a, b)\" cortex out y cortex input x\n"
+    "report accuracy \"accuracy(a, b)\" cortex out y cortex input x -1 -1\n"
     "record cortex importance - 1 \"imp.npy\"\n"
     "report neurons \"neurons(cortex)\" cortex\n"
     "report synapses \"synapses(S)\" S\n"
+    "report mse \"mse(a, b, from=5, to=9)\" cortex out y cortex input x 5 9\n"
     "checkpoint 1000 \"m.ckpt\"\n"
     "end\n";
 
@@ -102,6 +103,10 @@ TEST(Descriptor, ParsesEveryLineKind) {
   EXPECT_EQ(m.run.reports[0].kind, ReportDesc::Kind::Accuracy);
   EXPECT_EQ(m.run.reports[0].kind2, ValueKind::Input);
   EXPECT_EQ(m.run.reports[2].kind, ReportDesc::Kind::Synapses);
+  EXPECT_EQ(m.run.reports[0].from, -1);
+  EXPECT_EQ(m.run.reports[3].kind, ReportDesc::Kind::Mse);
+  EXPECT_EQ(m.run.reports[3].from, 5);
+  EXPECT_EQ(m.run.reports[3].to, 9);
   EXPECT_EQ(m.run.snapshot.every, 500);
   EXPECT_EQ(m.run.checkpoint.path, "m.ckpt");
 }

@@ -357,13 +357,18 @@ void Generator::emitRun(const ast::RunDecl &r) {
       std::string_view line = sm_.lineText(item->range.begin.file, item->range.begin.line);
       label = std::string(line.substr(item->range.begin.col - 1, item->range.end.col - item->range.begin.col));
     }
-    if (call.builtin == ast::Builtin::Accuracy) {
+    if (call.builtin == ast::Builtin::Accuracy || call.builtin == ast::Builtin::Mse) {
       auto &a = static_cast<const ast::MemberExpr &>(*call.args[0].value);
       auto &c = static_cast<const ast::MemberExpr &>(*call.args[1].value);
-      b_.create<ndp::ReportAccuracyOp>(ee.loc(item->range), sym(a.ref.instance->name), kindAttr(a.ref.kind),
-                                       b_.getStringAttr(refName(a.ref, a)), sym(c.ref.instance->name),
-                                       kindAttr(c.ref.kind), b_.getStringAttr(refName(c.ref, c)),
-                                       b_.getStringAttr(label));
+      auto window = [&](int64_t v) { return v < 0 ? IntegerAttr() : b_.getI64IntegerAttr(v); };
+      auto compare = [&](auto tag) {
+        b_.create<decltype(tag)>(ee.loc(item->range), sym(a.ref.instance->name), kindAttr(a.ref.kind),
+                                 b_.getStringAttr(refName(a.ref, a)), sym(c.ref.instance->name), kindAttr(c.ref.kind),
+                                 b_.getStringAttr(refName(c.ref, c)), b_.getStringAttr(label),
+                                 window(call.windowFrom), window(call.windowTo));
+      };
+      if (call.builtin == ast::Builtin::Mse) compare(ndp::ReportMseOp());
+      else compare(ndp::ReportAccuracyOp());
     } else {
       auto &n = static_cast<const ast::NameExpr &>(*call.args[0].value);
       b_.create<ndp::ReportCountOp>(ee.loc(item->range),

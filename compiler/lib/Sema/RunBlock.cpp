@@ -188,30 +188,66 @@ void Sema::checkRun(RunDecl &r) {
     (*p)->file = fileName(*(*p)->path, p == &r.snapshot ? "'snapshot ... to'" : "'checkpoint ... to'");
   }
 
+  // from= and to= of accuracy and mse: constant steps, from < to.
+  auto checkWindow = [&](CallExpr &call) {
+    bool ok = true;
+    for (size_t i = 2; i < call.args.size(); ++i) {
+      CallArg &a = call.args[i];
+      if (a.name != "from" && a.name != "to") {
+        diags_.error(a.nameRange, call.callee + " has no argument '" + a.name + "'" +
+                                      didYouMean(a.name, {"from", "to"}) + "; its window is from=STEP and to=STEP");
+        ok = false;
+        continue;
+      }
+      Setting tmp;
+      tmp.range = a.value->range;
+      tmp.expr = std::move(a.value);
+      if (!foldInt(tmp, a.name.c_str(), 0, INT32_MAX)) {
+        ok = false;
+        continue;
+      }
+      (a.name == "from" ? call.windowFrom : call.windowTo) = tmp.intValue;
+    }
+    if (call.windowTo >= 0 && call.windowFrom < 0) call.windowFrom = 0;  // to= alone: from the first step
+    if (ok && call.windowFrom >= 0 && call.windowTo >= 0 && call.windowTo <= call.windowFrom) {
+      diags_.error(call.range, call.callee + " averages over the steps from <= step < to, so 'to' (" +
+                                   std::to_string(call.windowTo) + ") must be larger than 'from' (" +
+                                   std::to_string(call.windowFrom) + ")");
+      ok = false;
+    }
+    return ok;
+  };
+
   // report
   for (ExprPtr &item : r.report) {
     auto *call = dyn<CallExpr>(item.get());
-    const std::string usage = "a report item is accuracy(P.x, P.y), neurons(P) or synapses(S)";
+    const std::string usage = "a report item is accuracy(P.x, P.y), mse(P.x, P.y), neurons(P) or synapses(S)";
     if (!call) {
       diags_.error(item->range, usage);
       continue;
     }
-    if (call->callee == "accuracy") {
-      call->builtin = Builtin::Accuracy;
-      if (call->args.size() != 2) {
-        diags_.error(call->range, "accuracy takes two values: accuracy(readout.y, readout.target)");
+    if (call->callee == "accuracy" || call->callee == "mse") {
+      const std::string &what = call->callee;
+      call->builtin = what == "mse" ? Builtin::Mse : Builtin::Accuracy;
+      size_t values = 0;
+      while (values < call->args.size() && call->args[values].name.empty()) ++values;
+      if (values != 2) {
+        diags_.error(call->range, what + " takes two values, then optionally from= and to=: " + what +
+                                      "(readout.y, readout.target, from=900, to=1000)");
         continue;
       }
-      PopMember a = popMember(*call->args[0].value, "accuracy");
-      PopMember b = popMember(*call->args[1].value, "accuracy");
+      if (!checkWindow(*call)) continue;
+      PopMember a = popMember(*call->args[0].value, what.c_str());
+      PopMember b = popMember(*call->args[1].value, what.c_str());
       if (a.pop && b.pop && a.pop->size.intValue != b.pop->size.intValue)
-        diags_.error(call->range, "accuracy compares values neuron by neuron, but '" + a.pop->name + "' has " +
+        diags_.error(call->range, what + " compares values neuron by neuron, but '" + a.pop->name + "' has " +
                                       std::to_string(a.pop->size.intValue) + " neurons and '" + b.pop->name +
                                       "' has " + std::to_string(b.pop->size.intValue));
       for (PopMember *pm : {&a, &b})
         if (pm->expr && !pm->expr->type.isError() && !pm->expr->type.isNumericScalar() &&
             pm->expr->type.kind != Type::Bool)
-          diags_.error(pm->expr->range, "accuracy compares signs of numbers; this is " + pm->expr->type.str());
+          diags_.error(pm->expr->range, what + (what == "mse" ? " compares numbers" : " compares signs of numbers") +
+                                            "; this is " + pm->expr->type.str());
       call->type = Type::f32();
     } else if (call->callee == "neurons" || call->callee == "synapses") {
       bool neurons = call->callee == "neurons";
@@ -231,7 +267,7 @@ void Sema::checkRun(RunDecl &r) {
       call->type = Type::i32();
     } else {
       diags_.error(call->calleeRange, "unknown report item '" + call->callee + "'" +
-                                          didYouMean(call->callee, {"accuracy", "neurons", "synapses"}) + "; " + usage);
+                                          didYouMean(call->callee, {"accuracy", "mse", "neurons", "synapses"}) + "; " + usage);
     }
   }
 }

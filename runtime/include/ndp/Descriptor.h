@@ -222,7 +222,8 @@ struct RecordDesc {
 };
 
 struct ReportDesc {
-  enum class Kind { Accuracy, Neurons, Synapses } kind = Kind::Neurons;
+  /// Accuracy and Mse compare two values neuron by neuron over a window of steps.
+  enum class Kind { Accuracy, Neurons, Synapses, Mse } kind = Kind::Neurons;
   std::string label;
   std::string pop1;  // accuracy: the first value's population; counts: the population or synapse type
   ValueKind kind1 = ValueKind::Out;
@@ -230,9 +231,12 @@ struct ReportDesc {
   std::string pop2;
   ValueKind kind2 = ValueKind::Out;
   std::string name2;
+  int64_t from = -1;  // the window's first step; -1: the last tenth of the run
+  int64_t to = -1;    // one past its last step; -1: the end of the run
+  bool compares() const { return kind == Kind::Accuracy || kind == Kind::Mse; }
   bool operator==(const ReportDesc &o) const {
     return kind == o.kind && label == o.label && pop1 == o.pop1 && kind1 == o.kind1 && name1 == o.name1 &&
-           pop2 == o.pop2 && kind2 == o.kind2 && name2 == o.name2;
+           pop2 == o.pop2 && kind2 == o.kind2 && name2 == o.name2 && from == o.from && to == o.to;
   }
 };
 

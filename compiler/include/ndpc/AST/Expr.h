@@ -115,7 +115,7 @@ enum class Builtin : uint8_t {
   Dot, Norm, Sum,
   Uniform, Normal, Bernoulli,
   ToF32, ToF64, ToI32, ToBool,
-  Load, Task, Accuracy, Neurons, Synapses,
+  Load, Task, Accuracy, Mse, Neurons, Synapses,
 };
 
 struct CallArg {
@@ -131,6 +131,7 @@ struct CallExpr : Expr {
   Builtin builtin = Builtin::None;  // set by Sema
   const FnDecl *fn = nullptr;       // set by Sema for user functions
   Type argType;                     // set by Sema: built-in math converts its arguments to it
+  int64_t windowFrom = -1, windowTo = -1;  // a report item's from= and to= (Sema); -1: not written
   CallExpr(SourceRange r, std::string c, SourceRange cr)
       : Expr(ExprKind::Call, r), callee(std::move(c)), calleeRange(cr) {}
 };

@@ -192,17 +192,23 @@ ndpabi::RunDesc runOf(ndp::RunOp run) {
       r.records.push_back({rec.getPopulation().str(), contractKind(rec.getKind()), rec.getName().str(),
                            rec.getPath().str(), static_cast<int64_t>(rec.getEvery())});
       r.order.push_back(Item::Record);
-    } else if (auto a = dyn_cast<ndp::ReportAccuracyOp>(op)) {
-      ndpabi::ReportDesc d;
-      d.kind = ndpabi::ReportDesc::Kind::Accuracy;
-      d.label = a.getLabel().str();
-      d.pop1 = a.getFirst().str();
-      d.kind1 = contractKind(a.getFirstKind());
-      d.name1 = a.getFirstName().str();
-      d.pop2 = a.getSecond().str();
-      d.kind2 = contractKind(a.getSecondKind());
-      d.name2 = a.getSecondName().str();
-      r.reports.push_back(d);
+    } else if (isa<ndp::ReportAccuracyOp, ndp::ReportMseOp>(op)) {
+      auto compare = [&](auto a, ndpabi::ReportDesc::Kind kind) {
+        ndpabi::ReportDesc d;
+        d.kind = kind;
+        d.label = a.getLabel().str();
+        d.pop1 = a.getFirst().str();
+        d.kind1 = contractKind(a.getFirstKind());
+        d.name1 = a.getFirstName().str();
+        d.pop2 = a.getSecond().str();
+        d.kind2 = contractKind(a.getSecondKind());
+        d.name2 = a.getSecondName().str();
+        d.from = a.getFrom() ? static_cast<int64_t>(*a.getFrom()) : -1;
+        d.to = a.getTo() ? static_cast<int64_t>(*a.getTo()) : -1;
+        r.reports.push_back(d);
+      };
+      if (auto a = dyn_cast<ndp::ReportAccuracyOp>(op)) compare(a, ndpabi::ReportDesc::Kind::Accuracy);
+      else compare(cast<ndp::ReportMseOp>(op), ndpabi::ReportDesc::Kind::Mse);
       r.order.push_back(Item::Report);
     } else if (auto c = dyn_cast<ndp::ReportCountOp>(op)) {
       ndpabi::ReportDesc d;

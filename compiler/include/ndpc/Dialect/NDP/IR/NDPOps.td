@@ -505,22 +505,41 @@ def NDP_CheckpointOp : NDP_Op<"checkpoint", [HasParent<"RunOp">]> {
   let assemblyFormat = "`every` $every `to` $path attr-dict";
 }
 
-def NDP_ReportAccuracyOp : NDP_Op<"report_accuracy", [HasParent<"RunOp">]> {
+/// A report item comparing two values neuron by neuron over a window of steps
+/// [from, to) (default: the last tenth of the run; language.md, the run block).
+class NDP_ReportCompareOp<string mnemonic> : NDP_Op<mnemonic, [HasParent<"RunOp">]> {
+  let arguments = (ins FlatSymbolRefAttr:$first, NDP_ValueKindAttr:$first_kind, StrAttr:$first_name,
+                       FlatSymbolRefAttr:$second, NDP_ValueKindAttr:$second_kind, StrAttr:$second_name,
+                       StrAttr:$label, OptionalAttr<I64Attr>:$from, OptionalAttr<I64Attr>:$to);
+  let assemblyFormat = [{
+    $first `` $first_kind $first_name $second `` $second_kind $second_name `label` $label
+    (`from` $from^)? (`to` $to^)? attr-dict
+  }];
+}
+
+def NDP_ReportAccuracyOp : NDP_ReportCompareOp<"report_accuracy"> {
   let summary = "reports how often two values agree in sign";
   let description = [{
-    Over every step of the last tenth of the run, the fraction of neurons whose
-    sign of `first.first_name` equals the sign of `second.second_name`
-    (language.md, `accuracy`). `label` is the item as written.
+    Over every step of the window, the fraction of neurons whose sign of
+    `first.first_name` equals the sign of `second.second_name` (language.md,
+    `accuracy`). `label` is the item as written.
 
     ```mlir
     ndp.report_accuracy @cortex out "y" @cortex input "target" label "accuracy(cortex.y, cortex.target)"
+    ndp.report_accuracy @r out "y" @r input "t" label "accuracy(r.y, r.t, from=0, to=100)" from 0 to 100
     ```
   }];
-  let arguments = (ins FlatSymbolRefAttr:$first, NDP_ValueKindAttr:$first_kind, StrAttr:$first_name,
-                       FlatSymbolRefAttr:$second, NDP_ValueKindAttr:$second_kind, StrAttr:$second_name,
-                       StrAttr:$label);
-  let assemblyFormat = [{
-    $first `` $first_kind $first_name $second `` $second_kind $second_name `label` $label attr-dict
+}
+
+def NDP_ReportMseOp : NDP_ReportCompareOp<"report_mse"> {
+  let summary = "reports the mean squared difference of two values";
+  let description = [{
+    Over every step of the window and every neuron, the mean of
+    (`first.first_name` - `second.second_name`)^2 (language.md, `mse`).
+
+    ```mlir
+    ndp.report_mse @readout out "y" @readout input "target" label "mse(readout.y, readout.target)"
+    ```
   }];
 }
 
