@@ -92,3 +92,22 @@ def test_evolve_stops_at_target(model):
     assert len(stopped.history) == first + 1 < len(full.history)
     assert [h["best"] for h in stopped.history] == best[:first + 1]
     assert stopped.fitness >= target
+
+
+def test_evolve_sep_cma_for_large_genomes(model):
+    # sep-CMA-ES (diagonal covariance) finds the same optimum; "auto" keeps the
+    # full CMA-ES for a genome this small.
+    target = np.array([0.3, -0.2], np.float32)
+
+    def fitness(sim):
+        sim.run(1)
+        h = sim.get("cells", "h").reshape(2, 2)[0]
+        return -float(np.sum((h - target) ** 2))
+
+    sep = ndpc.evolve(model("arrays"), ["W", "b"], fitness, generations=40, sigma=0.3, seed=3, workers=1,
+                      log=None, method="sep")
+    auto = ndpc.evolve(model("arrays"), ["W", "b"], fitness, generations=1, sigma=0.3, seed=3, workers=1, log=None)
+    assert sep.method == "sep" and auto.method == "cma"
+    assert sep.fitness > -1e-3
+    with pytest.raises(ndpc.BadValue, match="'cma', 'sep' or 'auto'"):
+        ndpc.evolve(model("arrays"), ["W"], fitness, generations=1, method="cmaes", log=None)

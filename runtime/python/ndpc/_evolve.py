@@ -10,20 +10,26 @@ import numpy as np
 from ._errors import BadValue
 
 
+# Above this many numbers a full covariance matrix (n^2 doubles, an n x n
+# product per genome) costs more than most evaluations: sep-CMA-ES instead.
+SEP_ABOVE = 1000
+
+
 class EvolveResult:
     """best: {param: value} of the best genome seen; fitness: its fitness;
-    history: one dict per generation (best, mean, all-time best, seconds)."""
+    history: one dict per generation (best, mean, all-time best, seconds);
+    method: "cma" or "sep", the CMA-ES variant that ran."""
 
-    def __init__(self, best, fitness, history, evaluations, seconds):
+    def __init__(self, best, fitness, history, evaluations, seconds, method="cma"):
         self.best, self.fitness, self.history = best, fitness, history
-        self.evaluations, self.seconds = evaluations, seconds
+        self.evaluations, self.seconds, self.method = evaluations, seconds, method
 
     def __repr__(self):
         return f"<ndpc.EvolveResult fitness {self.fitness:.6g} after {self.evaluations} evaluations>"
 
 
 def evolve(model, params, fitness, generations=20, population=None, sigma=0.1, seed=0, workers=2,
-           runs=({},), steps=None, maximize=True, out=None, log=print, target=None):
+           runs=({},), steps=None, maximize=True, out=None, log=print, target=None, method="auto"):
     """Searches `params` of `model` with CMA-ES and returns an EvolveResult.
 
     params: {name: initial value} (numbers, vectors, matrices, attend<k>/NAME), or
@@ -39,11 +45,19 @@ def evolve(model, params, fitness, generations=20, population=None, sigma=0.1, s
         generation, so that an interrupted search keeps its best.
     target: stop after the first generation whose best fitness reaches it (is at
         least it when maximizing, at most it otherwise).
+    method: "cma" (full covariance: O(n^2) memory and work per genome), "sep"
+        (diagonal covariance, sep-CMA-ES: O(n), for large genomes such as an
+        attend block's weights) or "auto" (cma up to SEP_ABOVE numbers, sep above).
     Reproducible: the same arguments give the same genomes and fitnesses."""
-    from cmaes import CMA  # Debian: python3-cmaes
+    from cmaes import CMA, SepCMA  # Debian: python3-cmaes
 
     names, shapes, start = _layout(model, params)
-    cma = CMA(mean=start, sigma=float(sigma), seed=int(seed), population_size=population)
+    if method == "auto":
+        method = "sep" if start.size > SEP_ABOVE else "cma"
+    if method not in ("cma", "sep"):
+        raise BadValue(f"evolve's method is 'cma', 'sep' or 'auto', not {method!r}")
+    cma = (SepCMA if method == "sep" else CMA)(mean=start, sigma=float(sigma), seed=int(seed),
+                                               population_size=population)
     writes = model.simulator(threads=1).info()["writes_files"] if not callable(fitness) else None
 
     def genome_params(x):
@@ -99,7 +113,8 @@ def evolve(model, params, fitness, generations=20, population=None, sigma=0.1, s
                     f"{row['best_ever']:.6g}  ({len(genomes) / row['seconds']:.1f} genomes/s)")
             if target is not None and sign * best_fit >= sign * float(target):
                 break
-    return EvolveResult(best, (1 if maximize else -1) * best_fit, history, evaluations, time.perf_counter() - t0)
+    return EvolveResult(best, (1 if maximize else -1) * best_fit, history, evaluations, time.perf_counter() - t0,
+                        method)
 
 
 def _layout(model, params):
