@@ -19,14 +19,31 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <sstream>
 
 namespace ndprt {
 
 namespace {
 
 constexpr char kMagic[8] = {'N', 'D', 'P', 'C', 'K', 'P', 'T', '\0'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;  // 2: the model descriptor's text follows the payload
 constexpr size_t kHeaderBytes = 8 + 4 + 4 + 8 + 8 + 8;
+
+/// Where two model descriptors (docs/design.md, "The model descriptor") differ:
+/// the first line that is not the same in both, as each has it.
+std::string descriptorDifference(const std::string &theirs, const std::string &ours) {
+  auto clip = [](std::string s) { return s.size() > 160 ? s.substr(0, 157) + "..." : s; };
+  std::istringstream a(theirs), b(ours);
+  std::string x, y;
+  for (int line = 1;; ++line) {
+    bool hasX = static_cast<bool>(std::getline(a, x)), hasY = static_cast<bool>(std::getline(b, y));
+    if (!hasX && !hasY) return "its model descriptor is the same text, but not its hash";
+    if (hasX && hasY && x == y) continue;
+    return "the model descriptors differ at line " + std::to_string(line) + ": the checkpoint's has '" +
+           (hasX ? clip(x) : std::string("(end)")) + "', this program's has '" + (hasY ? clip(y) : std::string("(end)")) +
+           "'";
+  }
+}
 
 uint64_t fnv1a(const char *s) {
   uint64_t h = 1469598103934665603ull;
@@ -137,6 +154,10 @@ void Checkpoints::write(const std::string &path, int64_t step, uint64_t seed) {
   put(seed);
   put(static_cast<uint64_t>(o.bytes.size()));
   file += o.bytes;
+  // The descriptor's text, so that a refused resume can say what differs.
+  const std::string text(descriptorText_);
+  put(static_cast<uint64_t>(text.size()));
+  file += text;
   put(crc32(file.data(), file.size()));
   // The one before stays as PATH.prev: a run can go back one checkpoint.
   keepPrevious(path);
@@ -162,9 +183,16 @@ std::string Checkpoints::read(const std::string &path, const char *descriptorTex
   if (version != kVersion)
     throw refuse("it is format version " + std::to_string(version) + "; this program reads version " +
                  std::to_string(kVersion));
-  if (payload > UINT64_MAX - kHeaderBytes - 4)
+  if (payload > UINT64_MAX / 2)
     throw refuse("its header announces an impossible payload of " + std::to_string(payload) + " bytes");
-  uint64_t want = kHeaderBytes + payload + 4;
+  uint64_t textBytes = 0;  // unknown while the file ends before its length (then: truncated)
+  if (in.size() >= kHeaderBytes + payload + 8) {
+    std::string n = in.read(kHeaderBytes + payload, 8);
+    std::memcpy(&textBytes, n.data(), 8);
+  }
+  if (textBytes > UINT64_MAX / 2)
+    throw refuse("it announces an impossible model descriptor of " + std::to_string(textBytes) + " bytes");
+  uint64_t want = kHeaderBytes + payload + 8 + textBytes + 4;
   if (in.size() != want)
     throw refuse(in.size() < want ? "it is truncated (" + std::to_string(in.size()) + " of " +
                                         std::to_string(want) + " bytes); resume from an earlier checkpoint"
@@ -175,8 +203,9 @@ std::string Checkpoints::read(const std::string &path, const char *descriptorTex
   if (crc != crc32(file.data(), file.size() - 4))
     throw refuse("it is corrupted (its checksum does not match); resume from an earlier checkpoint");
   if (hash != fnv1a(descriptorText))
-    throw refuse("it was written by a different model (or a different compilation of it); resume with the "
-                 "program that wrote it");
+    throw refuse("it was written by a different model (or a different compilation of it): " +
+                 descriptorDifference(file.substr(kHeaderBytes + payload + 8, textBytes), descriptorText) +
+                 "; resume with the program that wrote it");
   return file.substr(kHeaderBytes, payload);
 }
 

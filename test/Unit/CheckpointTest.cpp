@@ -81,7 +81,9 @@ public:
       }
       for (const Column &c : q.states) at_ += static_cast<size_t>(used) * c.elementBytes();
     }
-    EXPECT_EQ(at_ + 4, file.size()) << "the walk must cover the whole payload";
+    uint64_t text = 0;  // the model descriptor's text follows the payload
+    if (at_ + 8 <= file.size()) std::memcpy(&text, file.data() + at_, 8);
+    EXPECT_EQ(at_ + 8 + text + 4, file.size()) << "the walk must cover the whole payload, then the descriptor";
   }
   const std::vector<Field> &fields() const { return fields_; }
 
