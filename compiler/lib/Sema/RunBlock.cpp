@@ -202,7 +202,9 @@ void Sema::checkRun(RunDecl &r) {
       Setting tmp;
       tmp.range = a.value->range;
       tmp.expr = std::move(a.value);
-      if (!foldInt(tmp, a.name.c_str(), 0, INT32_MAX)) {
+      const bool folded = foldInt(tmp, a.name.c_str(), 0, INT32_MAX);
+      a.value = std::move(tmp.expr);  // the AST keeps the argument (dumps, tools)
+      if (!folded) {
         ok = false;
         continue;
       }
