@@ -20,7 +20,7 @@ struct NameFault : Fault {
   explicit NameFault(const std::string &m) : Fault(m) {}
 };
 
-/// "unknown param 'gian'; did you mean 'gain'?; the params are: ..." (ParamArrays.cpp).
+/// "unknown param 'gian' (did you mean 'gain'?); the params are: ..." (ParamArrays.cpp).
 NameFault unknownParam(const std::string &name, const std::vector<std::string> &names);
 
 /// A value that does not fit where it was given (a param's range, an array's size).

@@ -83,11 +83,12 @@ std::string ruleDescription(size_t rule) {
 
 /// "; did you mean 'population'?" when `found` is a name close to one of the
 /// keywords the parser would take here (the keyword goes into `fix`).
-std::string keywordHint(antlr4::Parser *p, Token *found, const std::vector<size_t> &types, std::string &fix) {
+std::string keywordHint(antlr4::Parser *p, Token *found, const antlr4::misc::IntervalSet &expected,
+                        std::string &fix) {
   if (!found || found->getType() != NdpParser::ID) return "";
   std::vector<std::string> words;
-  for (size_t t : types) {
-    std::string lit = p->getVocabulary().getLiteralName(t);
+  for (ssize_t t : expected.toList()) {
+    std::string lit = p->getVocabulary().getLiteralName(static_cast<size_t>(t));
     if (lit.size() > 3 && lit.front() == '\'' && std::isalpha(static_cast<unsigned char>(lit[1])))
       words.push_back(lit.substr(1, lit.size() - 2));
   }
@@ -141,7 +142,7 @@ void NdpErrorStrategy::reportExpected(antlr4::Parser *p, Token *found,
     what = described;
   }
   std::string fix;
-  std::string hint = keywordHint(p, found, types, fix);
+  std::string hint = keywordHint(p, found, expected, fix);
   if (what.empty())
     sink_(tokenRange(found, file_), "unexpected " + describeToken(found) + hint, fix);
   else
@@ -154,10 +155,8 @@ void NdpErrorStrategy::reportNoViableAlternative(antlr4::Parser *p,
   antlr4::ParserRuleContext *ctx = p->getContext();
   std::string what = ctx ? ruleDescription(ctx->getRuleIndex()) : "";
   if (what.empty()) what = "an expression";
-  std::vector<size_t> types;
-  for (ssize_t t : e.getExpectedTokens().toList()) types.push_back(static_cast<size_t>(t));
   std::string fix;
-  std::string hint = keywordHint(p, found, types, fix);
+  std::string hint = keywordHint(p, found, e.getExpectedTokens(), fix);
   sink_(tokenRange(found, file_), "expected " + what + ", found " + describeToken(found) + hint, fix);
 }
 
@@ -177,10 +176,8 @@ void NdpErrorStrategy::reportUnwantedToken(antlr4::Parser *p) {
   Token *t = p->getCurrentToken();
   antlr4::ParserRuleContext *ctx = p->getContext();
   std::string what = ctx ? ruleDescription(ctx->getRuleIndex()) : "";
-  std::vector<size_t> types;
-  for (ssize_t x : getExpectedTokens(p).toList()) types.push_back(static_cast<size_t>(x));
   std::string fix;
-  std::string hint = keywordHint(p, t, types, fix);
+  std::string hint = keywordHint(p, t, getExpectedTokens(p), fix);
   if (what.empty())
     sink_(tokenRange(t, file_), "unexpected " + describeToken(t) + hint, fix);
   else

@@ -7,9 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 namespace ndpc::sema {
 
@@ -42,10 +40,8 @@ std::string Sema::stdlibFileDefining(const std::string &fn) const {
     if (f.path().extension() == ".ndp") files.push_back("std/" + f.path().filename().string());
   std::sort(files.begin(), files.end());
   for (const std::string &file : files) {
-    std::ifstream in(opts_.stdlibDir + "/" + file);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (in && std::regex_search(text.str(), def)) return file;
+    SourceRead r = readSourceFile(opts_.stdlibDir + "/" + file, ParseLimits{}.maxFileBytes);
+    if (r.status == SourceRead::Ok && std::regex_search(r.text, def)) return file;
   }
   return "";
 }
