@@ -104,7 +104,8 @@ attendOption
 
 growDecl : GROW ident EVERY expr '{' growRule* '}' ;
 growRule
-  : DIVIDE WHEN expr block                              # divideRule
+  : REMOVE WHEN expr ';'                                # removeRule
+  | DIVIDE WHEN expr block                              # divideRule
   | CONNECT WHEN expr ':' ident ';'                     # connectRule
   | ident (~(';' | '}'))* ';'                           # unknownGrowRule
   ;
@@ -157,7 +158,7 @@ ident
   : ID
   | FANIN | P | ALL | ONE_TO_ONE | MAX | IMPORTANCE_DECAY | KEY | VALUE | SPARSITY
   | WRITE | FROM | TO | EMBEDDING | HEADS | EDGE_DIM | OVER | EVERY | TOPK | WHEN
-  | FOR | SEED | STEPS | DT | FEED | RECORD | SNAPSHOT | CHECKPOINT | REPORT | STEP
+  | FOR | SEED | STEPS | DT | FEED | RECORD | SNAPSHOT | CHECKPOINT | REPORT | STEP | REMOVE
   ;
 
 // ---------------------------------------------------------------- lexer
@@ -180,6 +181,7 @@ EMBEDDING : 'embedding' ;  HEADS : 'heads' ;  EDGE_DIM : 'edge_dim' ;  OVER : 'o
 EVERY : 'every' ;  TOPK : 'topk' ;  WHEN : 'when' ;  FOR : 'for' ;  SEED : 'seed' ;
 STEPS : 'steps' ;  DT : 'dt' ;  FEED : 'feed' ;  RECORD : 'record' ;
 SNAPSHOT : 'snapshot' ;  CHECKPOINT : 'checkpoint' ;  REPORT : 'report' ;  STEP : 'step' ;
+REMOVE : 'remove' ;
 
 ID     : [A-Za-z_] [A-Za-z0-9_]* ;
 NUMBER : [0-9]+ ('.' [0-9]+)? ([eE] [+-]? [0-9]+)? ;

@@ -146,8 +146,13 @@ std::string printDescriptor(const ModelDesc &m) {
   for (const GrowDesc &g : m.grows) {
     os << "grow " << g.pop << " " << g.every << "\n";
     for (const GrowRuleDesc &r : g.rules) {
-      if (r.divide) os << "  divide " << r.select << " " << r.child << " " << flag(r.split) << "\n";
-      else os << "  connect " << r.proj << " " << r.connect << "\n";
+      switch (r.kind) {
+      case GrowRuleKind::Remove: os << "  remove " << r.select << "\n"; break;
+      case GrowRuleKind::Divide:
+        os << "  divide " << r.select << " " << r.child << " " << flag(r.split) << " " << flag(r.assignsParent) << "\n";
+        break;
+      case GrowRuleKind::Connect: os << "  connect " << r.proj << " " << r.connect << "\n"; break;
+      }
     }
   }
   for (const PruneDesc &p : m.prunes)
@@ -354,13 +359,16 @@ ModelDesc parseDescriptor(const char *text) {
       GrowDesc &g = m.grows.emplace_back();
       g.pop = l.str();
       g.every = l.i64();
-    } else if (nested && (k == "divide" || k == "connect") && !m.grows.empty()) {
+    } else if (nested && (k == "remove" || k == "divide" || k == "connect") && !m.grows.empty()) {
       GrowRuleDesc r;
-      r.divide = k == "divide";
-      if (r.divide) {
+      r.kind = k == "remove" ? GrowRuleKind::Remove : k == "divide" ? GrowRuleKind::Divide : GrowRuleKind::Connect;
+      if (r.kind == GrowRuleKind::Remove) {
+        r.select = l.i32();
+      } else if (r.kind == GrowRuleKind::Divide) {
         r.select = l.i32();
         r.child = l.i32();
         r.split = l.flag();
+        r.assignsParent = l.flag();
       } else {
         r.proj = l.str();
         r.connect = l.i32();

@@ -236,9 +236,9 @@ extern "C" int ndp_arrays(ndp_sim *s, const char *kind, const char *name, const 
     const std::string k = kind ? kind : "";
     if (k == "neurons") {
       Population &p = findPopulation(*s->sim, name);
-      const char *names[] = {"id", "parent", "born"};
+      const char *names[] = {"id", "parent", "born", "root"};
       int i = 0;
-      for (Column *c : {&p.ids, &p.parent, &p.born})
+      for (Column *c : {&p.ids, &p.parent, &p.born, &p.root})
         addArray(*s, names[i++], "<i8", p.size(), 1,
                  std::string(static_cast<const char *>(c->data()), static_cast<size_t>(p.size()) * c->elementBytes()));
     } else if (k == "synapses") {

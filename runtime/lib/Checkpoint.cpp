@@ -26,7 +26,9 @@ namespace ndprt {
 namespace {
 
 constexpr char kMagic[8] = {'N', 'D', 'P', 'C', 'K', 'P', 'T', '\0'};
-constexpr uint32_t kVersion = 2;  // 2: the model descriptor's text follows the payload
+// 2: the model descriptor's text follows the payload; 3: each population's
+// lineage roots (neuron removal).
+constexpr uint32_t kVersion = 3;
 constexpr size_t kHeaderBytes = 8 + 4 + 4 + 8 + 8 + 8;
 
 /// Where two model descriptors (docs/design.md, "The model descriptor") differ:

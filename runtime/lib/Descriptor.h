@@ -14,6 +14,7 @@ using ndpabi::Connectivity;
 using ndpabi::FeedDesc;
 using ndpabi::GrowDesc;
 using ndpabi::GrowRuleDesc;
+using ndpabi::GrowRuleKind;
 using ndpabi::KernelDesc;
 using ndpabi::KernelKind;
 using ndpabi::LoadDesc;

@@ -49,7 +49,7 @@ constexpr size_t kTwoHopCandidates = 16, kSampledCandidates = 16, kScanNeighbour
 } // namespace
 
 Growth::Growth(const ModelDesc &desc, Graph &graph, KernelTable &kernels, uint64_t seed, bool lazySpikes)
-    : clipped(graph.pops.size(), 0), desc_(desc), graph_(graph), kernels_(kernels), seed_(seed),
+    : clipped(graph.pops.size(), 0), removed(graph.pops.size(), 0), desc_(desc), graph_(graph), kernels_(kernels), seed_(seed),
       lazySpikes_(lazySpikes), newSynapses_(graph.projs.size()) {
   for (const GrowDesc &g : desc_.grows)
     if (!graph_.population(g.pop)) throw Fault("the model descriptor grows an unknown population '" + g.pop + "'");
@@ -85,8 +85,11 @@ void Growth::grow(int64_t step) {
     if ((step_ + 1) % g.every != 0) continue;
     Population &pop = *graph_.population(g.pop);
     for (const GrowRuleDesc &r : g.rules) {
-      if (r.divide) divide(pop, r);
-      else connect(pop, r);
+      switch (r.kind) {
+      case GrowRuleKind::Remove: remove(pop, r); break;
+      case GrowRuleKind::Divide: divide(pop, r); break;
+      case GrowRuleKind::Connect: connect(pop, r); break;
+      }
     }
     grew = true;
   }
@@ -107,6 +110,25 @@ void Growth::afterGrowth(Population &pop, int64_t first) {
   if (pk.out >= 0) kernels_.call(pk.out, first, pop.size());
   // A child that copied a spike delivers it, like its parent, next step.
   if (pop.desc().spiking) pop.collectSpikes(lazySpikes_);
+}
+
+void Growth::remove(Population &pop, const GrowRuleDesc &rule) {
+  const int64_t n = pop.size();
+  if (n == 0) return;
+  kernels_.call(rule.select, 0, n);
+  const uint8_t *flags = pop.flags.as<uint8_t>();
+  std::vector<int64_t> newIndex(static_cast<size_t>(n));
+  int64_t kept = 0;
+  for (int64_t i = 0; i < n; ++i) newIndex[static_cast<size_t>(i)] = flags[i] ? -1 : kept++;
+  if (kept == n) return;
+  // Projections first: they read the population's old size.
+  for (auto &q : graph_.projs) {
+    const bool pre = &q->pre() == &pop, post = &q->post() == &pop;
+    if (pre || post)
+      q->removeNeurons(pre ? &newIndex : nullptr, post ? &newIndex : nullptr, post ? kept : q->post().size());
+  }
+  pop.removeNeurons(newIndex, kept);
+  removed[static_cast<size_t>(pop.index())] += n - kept;
 }
 
 void Growth::divide(Population &pop, const GrowRuleDesc &rule) {
@@ -131,6 +153,7 @@ void Growth::divide(Population &pop, const GrowRuleDesc &rule) {
     int64_t child = first + static_cast<int64_t>(k);
     pop.copyValues(parents[k], child);
     pop.parent.as<int64_t>()[child] = pop.ids.as<int64_t>()[parents[k]];
+    pop.root.as<int64_t>()[child] = pop.root.as<int64_t>()[parents[k]];
     editParent.push_back(static_cast<int32_t>(parents[k]));
     editChild.push_back(static_cast<int32_t>(child));
   }
@@ -141,6 +164,9 @@ void Growth::divide(Population &pop, const GrowRuleDesc &rule) {
     kernels_.call(rule.child, 0, 0, edits);
   }
   afterGrowth(pop, first);
+  // Parents that changed as they divided get outs that match their new state.
+  const PopKernels &pk = kernels_.pop(pop);
+  if (rule.assignsParent && pk.out >= 0) kernels_.call(pk.out, 0, first);
   for (size_t k = 0; k < parents.size(); ++k)
     for (auto &q : graph_.projs) {
       if (&q->pre() != &pop && &q->post() != &pop) continue;

@@ -33,8 +33,11 @@ public:
 
   /// Per population: divisions refused at its max (reported, checkpointed).
   std::vector<int64_t> clipped;
+  /// Per population: neurons removed in this run (for --stats; not checkpointed).
+  std::vector<int64_t> removed;
 
 private:
+  void remove(Population &pop, const GrowRuleDesc &rule);
   void divide(Population &pop, const GrowRuleDesc &rule);
   void connect(Population &pop, const GrowRuleDesc &rule);
   /// Wires a child like its parent: copies of the parent's synapses (split) or

@@ -23,8 +23,22 @@ int64_t Population::grow(int64_t count, int64_t step) {
     ids.as<int64_t>()[i] = nextId_++;
     parent.as<int64_t>()[i] = -1;
     born.as<int64_t>()[i] = step;
+    root.as<int64_t>()[i] = ids.as<int64_t>()[i];
   }
   return first;
+}
+
+void Population::removeNeurons(const std::vector<int64_t> &newIndex, int64_t kept) {
+  std::vector<Column *> cols = allColumns();
+  cols.push_back(&flags);
+  for (int64_t i = 0; i < n_; ++i) {
+    const int64_t to = newIndex[static_cast<size_t>(i)];
+    if (to < 0 || to == i) continue;
+    for (Column *c : cols) c->copyElement(i, to);
+  }
+  n_ = kept;
+  for (Column *c : cols) c->resize(n_);
+  collectSpikes(spikesStale_);
 }
 
 void Population::copyValues(int64_t from, int64_t to) {
@@ -40,7 +54,7 @@ std::vector<Column *> Population::allColumns() {
   std::vector<Column *> out;
   for (auto *cols : {&states, &inputs, &channels, &outs})
     for (Column &c : *cols) out.push_back(&c);
-  for (Column *c : {&importance, &spiked, &ids, &parent, &born}) out.push_back(c);
+  for (Column *c : {&importance, &spiked, &ids, &parent, &born, &root}) out.push_back(c);
   return out;
 }
 
@@ -52,7 +66,8 @@ void Population::restore(int64_t size, int64_t nextId) {
 }
 
 std::string Population::checkRestored(int64_t step) const {
-  const int64_t *id = ids.as<int64_t>(), *par = parent.as<int64_t>(), *when = born.as<int64_t>();
+  const int64_t *id = ids.as<int64_t>(), *par = parent.as<int64_t>(), *when = born.as<int64_t>(),
+                *first = root.as<int64_t>();
   auto neuron = [&](int64_t i) { return "neuron " + std::to_string(i) + " "; };
   for (int64_t i = 0; i < n_; ++i) {
     if (id[i] < 0 || id[i] >= nextId_ || (i > 0 && id[i] <= id[i - 1]))
@@ -61,6 +76,9 @@ std::string Population::checkRestored(int64_t step) const {
     if (par[i] < -1 || par[i] >= id[i])
       return neuron(i) + "(id " + std::to_string(id[i]) + ") has parent " + std::to_string(par[i]) +
              "; a parent is -1 or an older neuron";
+    if (first[i] < 0 || first[i] > id[i] || (par[i] < 0 && first[i] != id[i]))
+      return neuron(i) + "(id " + std::to_string(id[i]) + ") has lineage root " + std::to_string(first[i]) +
+             "; a root is the neuron's own id or an older neuron's";
     if (when[i] < -1 || when[i] >= step)
       return neuron(i) + "was born at step " + std::to_string(when[i]) + ", not before step " + std::to_string(step);
   }
@@ -121,14 +139,14 @@ size_t Population::bytesAllocated() const {
   size_t b = 0;
   for (auto *cols : {&states, &inputs, &channels, &outs})
     for (const Column &c : *cols) b += static_cast<size_t>(c.capacity()) * c.elementBytes();
-  for (const Column *c : {&importance, &spiked, &ids, &parent, &born, &flags})
+  for (const Column *c : {&importance, &spiked, &ids, &parent, &born, &root, &flags})
     b += static_cast<size_t>(c->capacity()) * c->elementBytes();
   return b;
 }
 
 size_t Population::bytesPerNeuron() const {
   size_t b = importance.elementBytes() + spiked.elementBytes() + ids.elementBytes() + parent.elementBytes() +
-             born.elementBytes() + flags.elementBytes();
+             born.elementBytes() + root.elementBytes() + flags.elementBytes();
   for (auto *cols : {&states, &inputs, &channels, &outs})
     for (const Column &c : *cols) b += c.elementBytes();
   return b;

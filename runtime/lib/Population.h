@@ -27,6 +27,10 @@ public:
   /// Copies every value of neuron `from` (state, inputs, channels, outs,
   /// importance, spiked) onto neuron `to`.
   void copyValues(int64_t from, int64_t to);
+  /// Keeps the neurons whose `newIndex` is not -1, moving neuron i to
+  /// newIndex[i] (ascending, so order and ids stay); `kept` of them remain.
+  /// The caller remaps the projections first.
+  void removeNeurons(const std::vector<int64_t> &newIndex, int64_t kept);
 
   std::vector<Column> states, inputs, channels, outs;
   Column importance{"importance", "f32", 1};
@@ -34,6 +38,7 @@ public:
   Column ids{"ids", "i64", 1};
   Column parent{"parent", "i64", 1};  // stable id of the neuron it divided from, or -1
   Column born{"born", "i64", 1};      // the step it was made in (-1: at the start)
+  Column root{"root", "i64", 1};      // stable id of its lineage's first neuron (its own id, if none)
   std::vector<int32_t> spikes;  // indices that spiked in the last update
 
   Column flags{"flags", "bool", 1};  // grow_select writes whether each neuron divides

@@ -183,6 +183,57 @@ void Projection::compact() {
   byPreValid = false;
 }
 
+void Projection::removeNeurons(const std::vector<int64_t> *preMap, const std::vector<int64_t> *postMap,
+                               int64_t newPostSize) {
+  const int64_t nPost = post_->size();
+  auto newPost = [&](int64_t p) { return postMap ? (*postMap)[static_cast<size_t>(p)] : p; };
+  int64_t total = 0;
+  for (int64_t p = 0; p < nPost; ++p)
+    if (newPost(p) >= 0) total += rowCap.as<int32_t>()[p];
+  Projection fresh(desc_, index_, *pre_, *post_);
+  fresh.ensureSlots(total);
+  int64_t *start = rowStart.as<int64_t>();
+  int32_t *len = rowLen.as<int32_t>(), *cap = rowCap.as<int32_t>();
+  int64_t at = 0, live = 0;
+  // New row indices never pass old ones: the row columns are rewritten in place.
+  for (int64_t p = 0; p < nPost; ++p) {
+    const int64_t np = newPost(p);
+    if (np < 0) continue;
+    int32_t kept = 0;
+    for (int32_t i = 0; i < len[p]; ++i) {
+      const int64_t s = start[p] + i, d = at + kept;
+      const int32_t pre = preIndex.as<int32_t>()[s];
+      const int64_t npre = preMap ? (*preMap)[static_cast<size_t>(pre)] : pre;
+      if (npre < 0) continue;
+      fresh.preIndex.as<int32_t>()[d] = static_cast<int32_t>(npre);
+      fresh.postOf.as<int32_t>()[d] = static_cast<int32_t>(np);
+      fresh.par.as<int32_t>()[d] = par.as<int32_t>()[s];
+      for (size_t k = 0; k < states.size(); ++k)
+        std::memcpy(static_cast<char *>(fresh.states[k].data()) + d * states[k].elementBytes(),
+                    static_cast<const char *>(states[k].data()) + s * states[k].elementBytes(), states[k].elementBytes());
+      ++kept;
+    }
+    start[np] = at;
+    len[np] = kept;
+    cap[np] = cap[p];
+    at += cap[p];
+    live += kept;
+  }
+  preIndex = std::move(fresh.preIndex);
+  postOf = std::move(fresh.postOf);
+  par = std::move(fresh.par);
+  for (size_t k = 0; k < states.size(); ++k) states[k] = std::move(fresh.states[k]);
+  for (Column *c : {&rowStart, &rowLen, &rowCap, &next, &deadRows}) c->resize(newPostSize);
+  used_ = total;
+  live_ = live;
+  holes_ = 0;
+  dirtyRows_.clear();
+  byPreValid = false;
+  nextValid = false;
+  outValid_ = false;
+  out_.clear();
+}
+
 void Projection::maybeCompact() {
   if (holes_ > 1024 && 2 * holes_ > used_) compact();
 }

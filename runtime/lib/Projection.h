@@ -57,6 +57,11 @@ public:
   void resizeRows();
   /// Moves every row to the front, in post order, without holes.
   void compact();
+  /// Before neurons leave the pre or post population: drops every synapse
+  /// from or to a removed neuron and renumbers the rest. A map gives each old
+  /// index its new one (-1: removed; ascending, so the edge order stays); null
+  /// for the side whose population is not changing. Rows are compacted.
+  void removeNeurons(const std::vector<int64_t> *preMap, const std::vector<int64_t> *postMap, int64_t newPostSize);
   /// compact() when the room left behind by moved rows passes half the slots.
   void maybeCompact();
   /// Rebuilds the by-pre slot index of event-driven delivery.

@@ -65,32 +65,22 @@ RunIO::RunIO(const ModelDesc &desc, const Options &opts, Graph &graph, uint64_t 
 }
 
 void RunIO::feed(int64_t t) {
-  // The source covers the neurons the population started with; a child reads
-  // the column of the neuron its lineage starts from (language.md, "feed").
+  // The source covers the neurons the population started with (ids below
+  // `width`); every neuron reads the column of its lineage's first neuron
+  // (language.md, "feed"), so children read their ancestor's and removals
+  // move no one's column.
   for (Feed &f : feeds_) {
     float *in = f.input->as<float>();
-    if (f.task) f.task->fill(t, f.target, in);
-    else std::memcpy(in, &f.rows[static_cast<size_t>((t % f.nrows) * f.width)],
-                     static_cast<size_t>(f.width) * sizeof(float));
     const int64_t n = f.pop->size();
-    if (n <= f.width) continue;
-    extendColumns(f);
-    for (int64_t i = f.width; i < n; ++i) in[i] = in[f.column[static_cast<size_t>(i)]];
-  }
-}
-
-void RunIO::extendColumns(Feed &f) {
-  // Neurons are appended in id order and never removed, so a parent's index is
-  // found by its id among the ids before the child.
-  const Population &p = *f.pop;
-  const int64_t *ids = p.ids.as<int64_t>(), *parent = p.parent.as<int64_t>();
-  for (int64_t i = static_cast<int64_t>(f.column.size()); i < p.size(); ++i) {
-    if (i < f.width) {
-      f.column.push_back(i);
-      continue;
-    }
-    const int64_t *at = std::lower_bound(ids, ids + i, parent[i]);
-    f.column.push_back(at != ids + i && *at == parent[i] ? f.column[static_cast<size_t>(at - ids)] : 0);
+    const int64_t *root = f.pop->root.as<int64_t>();
+    // Ids rise, so these are exactly the neurons 0..width-1: neither grown nor shrunk.
+    const bool inPlace = n == f.width && (n == 0 || f.pop->ids.as<int64_t>()[n - 1] == n - 1);
+    f.row.resize(static_cast<size_t>(f.width));
+    float *row = inPlace ? in : f.row.data();
+    if (f.task) f.task->fill(t, f.target, row);
+    else std::memcpy(row, &f.rows[static_cast<size_t>((t % f.nrows) * f.width)], static_cast<size_t>(f.width) * sizeof(float));
+    if (inPlace || f.width == 0) continue;
+    for (int64_t i = 0; i < n; ++i) in[i] = row[root[i] < f.width ? root[i] : 0];
   }
 }
 
@@ -100,7 +90,7 @@ void RunIO::record(int64_t step) {
     if ((t + 1) % r.desc.every != 0) continue;
     Population &p = *r.pop;
     const int64_t *ids = p.ids.as<int64_t>();
-    int64_t cols = p.size() == 0 ? 0 : ids[p.size() - 1] + 1;
+    const int64_t cols = p.nextId();
     int w = r.col->width();
     size_t base = r.values.size();
     r.values.resize(base + static_cast<size_t>(cols * w), std::nanf(""));
@@ -111,15 +101,20 @@ void RunIO::record(int64_t step) {
   }
   for (Accuracy &a : accuracy) {
     if (t < windowFrom(a.desc) || t >= windowTo(a.desc)) continue;
-    int64_t n = std::min(a.pa->size(), a.pb->size());
+    // Pairs are the neurons with one stable id in both populations (ids rise
+    // in each): a removed neuron leaves its pair, no one moves into it.
+    const int64_t *ia = a.pa->ids.as<int64_t>(), *ib = a.pb->ids.as<int64_t>();
+    const int64_t na = a.pa->size(), nb = a.pb->size();
+    const bool mse = a.desc.kind == ReportDesc::Kind::Mse;
     double sum = 0;
-    if (a.desc.kind == ReportDesc::Kind::Mse)
-      for (int64_t i = 0; i < n; ++i) {
-        const double d = a.a->get(i) - a.b->get(i);
-        sum += d * d;
-      }
-    else
-      for (int64_t i = 0; i < n; ++i) sum += sign(a.a->get(i)) == sign(a.b->get(i));
+    int64_t n = 0;
+    for (int64_t i = 0, j = 0; i < na && j < nb;) {
+      if (ia[i] < ib[j]) { ++i; continue; }
+      if (ib[j] < ia[i]) { ++j; continue; }
+      const double x = a.a->get(i), y = a.b->get(j);
+      sum += mse ? (x - y) * (x - y) : static_cast<double>(sign(x) == sign(y));
+      ++n, ++i, ++j;
+    }
     a.counts.push_back({t, sum, n});
   }
 }
@@ -215,7 +210,7 @@ std::vector<ReportValue> RunIO::reportValues(const std::vector<int64_t> &clipped
   for (auto &p : graph_.pops) {
     bool grows = false;
     for (const GrowDesc &g : desc_.grows)
-      for (const GrowRuleDesc &r : g.rules) grows |= g.pop == p->name() && r.divide;
+      for (const GrowRuleDesc &r : g.rules) grows |= g.pop == p->name() && r.kind == GrowRuleKind::Divide;
     if (grows)
       out.push_back({"divisions clipped at max(" + p->name() + ")",
                      static_cast<double>(clipped[static_cast<size_t>(p->index())]), true});

@@ -88,10 +88,8 @@ private:
     bool target = false;
     std::vector<float> rows;  // a file source: rows x neurons
     int64_t nrows = 0;
-    std::vector<int64_t> column;  // per neuron (index): the source column it reads
+    std::vector<float> row;  // this step's source row, when it is not written in place
   };
-  /// Extends `column` to the population's neurons: a child takes its parent's.
-  static void extendColumns(Feed &f);
   struct Recording {
     RecordDesc desc;
     Population *pop;

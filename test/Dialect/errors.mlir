@@ -292,6 +292,16 @@ ndp.grow @a every 0 {
 
 // -----
 
+ndp.grow @a every 1 {
+  // expected-error @+1 {{region 'when' yields ('f32') but ('i1') is expected}}
+  ndp.remove when {
+    %t = arith.constant 1.0 : f32
+    ndp.yield %t : f32
+  }
+}
+
+// -----
+
 // expected-error @+1 {{the number of steps must be at least 1}}
 ndp.prune @S for 0 when {
   %t = arith.constant true

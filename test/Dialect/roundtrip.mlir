@@ -90,6 +90,14 @@ module attributes {ndp.model = "roundtrip"} {
   }
   // CHECK: ndp.grow @a every 3 {
   ndp.grow @a every 3 {
+    // CHECK: ndp.remove when {
+    ndp.remove when {
+      // CHECK: ndp.read parent state "v" : f32
+      %v = ndp.read parent state "v" : f32
+      %z = arith.constant 0.0 : f32
+      %c = arith.cmpf olt, %v, %z : f32
+      ndp.yield %c : i1
+    }
     // CHECK: ndp.divide split assigns ["v"] when {
     ndp.divide split assigns ["v"] when {
       // CHECK: ndp.read parent importance "" : f32

@@ -52,6 +52,7 @@ public:
         else if (c == &p.ids) elements(col, n, 8, {-1, nextId, std::numeric_limits<int64_t>::max()});
         else if (c == &p.parent) elements(col, n, 8, {-2, nextId});
         else if (c == &p.born) elements(col, n, 8, {-2, step});
+        else if (c == &p.root) elements(col, n, 8, {-1, nextId});
         else at_ += static_cast<size_t>(n) * c->elementBytes();
       }
       const int64_t spikes = i64(k + "spike count", {-1, n + 1000000});

@@ -28,7 +28,7 @@ const char *const kEveryLine =
     "projection p3 cortex cortex S none - 1 in 0 0 w\n  state w f32 1\n"
     "kernel 0 pop_init cortex 2 ctx pop:cortex:state:v\n"
     "kernel 1 proj_event_gather p0 3 ctx proj:p0:by_pre_state:w scalars\n"
-    "grow cortex 100\n  divide 3 -1 1\n  connect p0 4\n"
+    "grow cortex 100\n  remove 6\n  divide 3 -1 1 1\n  connect p0 4\n"
     "prune p0 prune.0 200 5\n"
     "memory cortex cortex out y cortex 2 -1\n"
     "attend cortex e 2 4 10 p0 attend.0.e 3 1\n"
@@ -85,10 +85,15 @@ TEST(Descriptor, ParsesEveryLineKind) {
   EXPECT_EQ(m.kernels[1].kind, KernelKind::ProjEventGather);
   EXPECT_EQ(m.kernels[0].bindings[1], "pop:cortex:state:v");
   ASSERT_EQ(m.grows.size(), 1u);
-  ASSERT_EQ(m.grows[0].rules.size(), 2u);
-  EXPECT_EQ(m.grows[0].rules[0].child, -1);
-  EXPECT_TRUE(m.grows[0].rules[0].split);
-  EXPECT_EQ(m.grows[0].rules[1].proj, "p0");
+  ASSERT_EQ(m.grows[0].rules.size(), 3u);
+  EXPECT_EQ(m.grows[0].rules[0].kind, GrowRuleKind::Remove);
+  EXPECT_EQ(m.grows[0].rules[0].select, 6);
+  EXPECT_EQ(m.grows[0].rules[1].kind, GrowRuleKind::Divide);
+  EXPECT_EQ(m.grows[0].rules[1].child, -1);
+  EXPECT_TRUE(m.grows[0].rules[1].split);
+  EXPECT_TRUE(m.grows[0].rules[1].assignsParent);
+  EXPECT_EQ(m.grows[0].rules[2].kind, GrowRuleKind::Connect);
+  EXPECT_EQ(m.grows[0].rules[2].proj, "p0");
   EXPECT_EQ(m.prunes[0].steps, 200);
   EXPECT_EQ(m.memories[0].keyKind, ValueKind::Out);
   EXPECT_EQ(m.attends[0].edgeState, "attend.0.e");

@@ -74,6 +74,9 @@ inline void growChild(const ndp_view *v) {  // ctx edit_parent edit_child v
   for (int64_t k = 0; k < size(v, 2); ++k)
     at<float>(v, 3)[at<int32_t>(v, 2)[k]] = 0.5f * at<float>(v, 3)[at<int32_t>(v, 1)[k]];
 }
+inline void growRemove(const ndp_view *v) {  // ctx ids flags
+  for (int64_t i = begin(v); i < end(v); ++i) at<uint8_t>(v, 2)[i] = at<int64_t>(v, 1)[i] % 9 == 4;
+}
 inline void growConnect(const ndp_view *v) {  // ctx cand_a cand_b cand_ok
   for (int64_t k = 0; k < size(v, 3); ++k) at<uint8_t>(v, 3)[k] = (at<int32_t>(v, 1)[k] + at<int32_t>(v, 2)[k]) % 3 == 0;
 }
@@ -82,7 +85,8 @@ inline void *const kKernels[] = {reinterpret_cast<void *>(&popInit),     reinter
                           reinterpret_cast<void *>(&popUpdate),   reinterpret_cast<void *>(&projInit),
                           reinterpret_cast<void *>(&projTransmit), reinterpret_cast<void *>(&projUpdate),
                           reinterpret_cast<void *>(&projPrune),   reinterpret_cast<void *>(&growSelect),
-                          reinterpret_cast<void *>(&growChild),   reinterpret_cast<void *>(&growConnect)};
+                          reinterpret_cast<void *>(&growChild),   reinterpret_cast<void *>(&growConnect),
+                          reinterpret_cast<void *>(&growRemove)};
 
 inline std::string descriptor(bool split) {
   return std::string("ndp-descriptor 1\nmodel fake\n"
@@ -115,10 +119,11 @@ inline std::string descriptor(bool split) {
            k += "kernel 16 grow_select c 3 ctx pop:c:importance pop:c:flags\n";
            k += "kernel 17 grow_child c 4 ctx pop:c:edit_parent pop:c:edit_child pop:c:state:v\n";
            k += "kernel 18 grow_connect c 4 ctx pop:c:cand_a pop:c:cand_b pop:c:cand_ok\n";
+           k += "kernel 19 grow_select c 3 ctx pop:c:ids pop:c:flags\n";
            return k;
          }() +
-         "grow c 5\n  divide 16 17 " + (split ? "1" : "0") +
-         "\n  connect p1 18\nprune p1 prune.0 3 15\nrun 9 60 1\nrecord c state v 3 \"v.npy\"\n"
+         "grow c 5\n  remove 19\n  divide 16 17 " + (split ? "1" : "0") +
+         " 0\n  connect p1 18\nprune p1 prune.0 3 15\nrun 9 60 1\nrecord c state v 3 \"v.npy\"\n"
          "snapshot 20 \"snap\"\ncheckpoint 30 \"c.ckpt\"\nend\n";
 }
 
@@ -128,7 +133,7 @@ inline std::vector<void *> table() {
   for (int i : {0, 1, 2, 0, 1, 2}) t.push_back(kKernels[i]);
   for (int q = 0; q < 3; ++q)
     for (int i : {3, 4, 5}) t.push_back(kKernels[i]);
-  for (int i : {6, 7, 8, 9}) t.push_back(kKernels[i]);
+  for (int i : {6, 7, 8, 9, 10}) t.push_back(kKernels[i]);
   return t;
 }
 

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -84,6 +85,14 @@ TEST_P(GrowthRun, GrowsPrunesConnectsAndResumesBitForBit) {
     if (i < 4) EXPECT_EQ(parent, -1);
     else EXPECT_TRUE(parent >= 0 && parent < c.ids.as<int64_t>()[i]);
   }
+  // The remove rule took the ids 4, 13, 22, ... at the growth step after
+  // their birth; only those born at the last growth step are left.
+  EXPECT_GT(c.nextId(), c.size() + 2) << "the remove rule should have removed neurons";
+  int64_t lastGrowth = -1;
+  for (int64_t i = 0; i < c.size(); ++i) lastGrowth = std::max(lastGrowth, c.born.as<int64_t>()[i]);
+  for (int64_t i = 0; i < c.size(); ++i)
+    if (c.ids.as<int64_t>()[i] % 9 == 4) EXPECT_EQ(c.born.as<int64_t>()[i], lastGrowth) << "id " << c.ids.as<int64_t>()[i];
+  EXPECT_EQ(c.checkRestored(straight.step()), "");
 
   // The same run stopped after 30 steps and resumed from its checkpoint.
   Options b = a;

@@ -201,3 +201,89 @@ TEST(Projection, ByPreIndexListsOutgoingSynapsesByPost) {
   q.add(0, 2, 0);
   EXPECT_FALSE(q.byPreValid);
 }
+
+// Removing neurons from a population (the `remove` rule): projections from,
+// to and within it drop the removed neurons' synapses and renumber the rest;
+// checked against a reference kept by stable id through rounds of removals
+// and additions.
+TEST(Projection, RemovingNeuronsMatchesReference) {
+  Population a(pop("a", 1000), 0), b(pop("b", 1000), 1);
+  a.grow(50);
+  b.grow(20);
+  ProjDesc within = proj(2), into = proj(1);
+  within.pre = within.post = "a";
+  Projection qa(within, 0, a, a), qb(into, 1, a, b);
+  std::mt19937_64 rng(77);
+  std::vector<std::pair<int64_t, int64_t>> pairsA, pairsB;
+  for (int k = 0; k < 300; ++k) pairsA.push_back({static_cast<int64_t>(rng() % 50), static_cast<int64_t>(rng() % 50)});
+  for (int k = 0; k < 100; ++k) pairsB.push_back({static_cast<int64_t>(rng() % 20), static_cast<int64_t>(rng() % 50)});
+  std::sort(pairsA.begin(), pairsA.end());
+  pairsA.erase(std::unique(pairsA.begin(), pairsA.end()), pairsA.end());
+  std::sort(pairsB.begin(), pairsB.end());
+  pairsB.erase(std::unique(pairsB.begin(), pairsB.end()), pairsB.end());
+  // The reference by stable id: (post id, pre id, par) -> w.
+  std::map<std::tuple<int64_t, int64_t, int32_t>, float> refA, refB;
+  auto load = [](Projection &q, const std::vector<std::pair<int64_t, int64_t>> &pairs, auto &ref) {
+    for (int64_t s : q.build(pairs)) {
+      q.states[0].as<float>()[s] = static_cast<float>(s) + 0.5f;
+      ref[{q.postOf.as<int32_t>()[s], q.preIndex.as<int32_t>()[s], q.par.as<int32_t>()[s]}] =
+          static_cast<float>(s) + 0.5f;
+    }
+  };
+  load(qa, pairsA, refA);
+  load(qb, pairsB, refB);
+  auto check = [&](Projection &q, const auto &ref) {
+    const int64_t *preId = q.pre().ids.as<int64_t>(), *postId = q.post().ids.as<int64_t>();
+    std::map<std::tuple<int64_t, int64_t, int32_t>, float> got;
+    for (int64_t s : q.liveSlots())
+      got[{postId[q.postOf.as<int32_t>()[s]], preId[q.preIndex.as<int32_t>()[s]], q.par.as<int32_t>()[s]}] =
+          q.states[0].as<float>()[s];
+    EXPECT_EQ(got, ref);
+    EXPECT_EQ(q.checkRestored(), "");
+    // The outgoing index, rebuilt after the removal, agrees with the rows.
+    std::multiset<std::pair<int64_t, int64_t>> out, want;
+    for (int64_t j = 0; j < q.pre().size(); ++j)
+      for (const int32_t *p = q.outBegin(j); p != q.outEnd(j); ++p) out.insert({preId[j], postId[*p]});
+    for (auto &[k, w] : ref) want.insert({std::get<1>(k), std::get<0>(k)});
+    EXPECT_EQ(out, want);
+  };
+  for (int round = 0; round < 12; ++round) {
+    std::vector<int64_t> newIndex(static_cast<size_t>(a.size()));
+    int64_t kept = 0;
+    std::set<int64_t> goneIds;
+    for (int64_t i = 0; i < a.size(); ++i) {
+      bool gone = rng() % 5 == 0;
+      newIndex[static_cast<size_t>(i)] = gone ? -1 : kept++;
+      if (gone) goneIds.insert(a.ids.as<int64_t>()[i]);
+    }
+    for (auto *ref : {&refA, &refB})
+      for (auto it = ref->begin(); it != ref->end();) {
+        bool touches = goneIds.count(std::get<1>(it->first)) ||
+                       (ref == &refA && goneIds.count(std::get<0>(it->first)));
+        it = touches ? ref->erase(it) : std::next(it);
+      }
+    qa.removeNeurons(&newIndex, &newIndex, kept);
+    qb.removeNeurons(&newIndex, nullptr, b.size());
+    a.removeNeurons(newIndex, kept);
+    ASSERT_EQ(a.size(), kept);
+    EXPECT_EQ(a.checkRestored(1000), "");
+    for (int64_t i = 0; i < a.size(); ++i) EXPECT_EQ(goneIds.count(a.ids.as<int64_t>()[i]), 0u);
+    check(qa, refA);
+    check(qb, refB);
+    // Growth goes on from there: new neurons get fresh ids, and synapses land in the right rows.
+    int64_t first = a.grow(3, round);
+    qa.resizeRows();
+    qb.resizeRows();
+    for (int k = 0; k < 40 && a.size() > 1; ++k) {
+      int64_t post = static_cast<int64_t>(rng() % static_cast<uint64_t>(a.size()));
+      int64_t pre = k < 3 ? first + k : static_cast<int64_t>(rng() % static_cast<uint64_t>(a.size()));
+      int32_t par = qa.freeParallel(post, pre);
+      if (par < 0) continue;
+      int64_t s = qa.add(post, pre, par);
+      qa.states[0].as<float>()[s] = static_cast<float>(round * 100 + k);
+      refA[{a.ids.as<int64_t>()[post], a.ids.as<int64_t>()[pre], par}] = static_cast<float>(round * 100 + k);
+    }
+    check(qa, refA);
+  }
+  EXPECT_EQ(a.nextId(), 50 + 12 * 3);
+}

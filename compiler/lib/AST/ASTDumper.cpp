@@ -297,6 +297,14 @@ private:
       at(d.range);
       ++depth_;
       setting("Every", g.every);
+      for (const RemoveRule &r : g.removes) {
+        line();
+        os_ << "Remove";
+        at(r.range);
+        ++depth_;
+        expr(*r.cond);
+        --depth_;
+      }
       for (const DivideRule &r : g.divides) {
         line();
         os_ << "Divide" << (r.split ? " split" : "");

@@ -238,7 +238,14 @@ void Generator::emitGrow(const ast::GrowDecl &g) {
   // source position (ExprEmitter::setSite).
   std::string site = "grow " + g.pop->name + "#" + std::to_string(siteCounts_["grow " + g.pop->name]++);
   unsigned ruleIndex = 0;
-  // Divide rules first, then connect rules, so that new children can be connected.
+  // Remove rules first (a removed neuron does not divide), then divide rules,
+  // then connect rules, so that new children can be connected.
+  for (const ast::RemoveRule &r : g.removes) {
+    b_.setInsertionPointToEnd(body);
+    auto rm = b_.create<ndp::RemoveOp>(ee.loc(r.range));
+    emitCondition(rm.getCond(), *r.cond, site + "/remove" + std::to_string(ruleIndex++) + "/when");
+  }
+  ruleIndex = 0;
   for (const ast::DivideRule &r : g.divides) {
     std::string rule = site + "/divide" + std::to_string(ruleIndex++);
     b_.setInsertionPointToEnd(body);

@@ -402,7 +402,12 @@ DeclPtr ASTBuilder::buildGrow(P::GrowDeclContext *ctx) {
   d->every.range = range(ctx->expr());
   d->every.expr = buildExpr(ctx->expr());
   for (P::GrowRuleContext *r : ctx->growRule()) {
-    if (auto *c = dynamic_cast<P::DivideRuleContext *>(r)) {
+    if (auto *c = dynamic_cast<P::RemoveRuleContext *>(r)) {
+      RemoveRule rule;
+      rule.range = range(c);
+      rule.cond = buildExpr(c->expr());
+      d->removes.push_back(std::move(rule));
+    } else if (auto *c = dynamic_cast<P::DivideRuleContext *>(r)) {
       DivideRule rule;
       rule.range = range(c);
       rule.cond = buildExpr(c->expr());
@@ -416,7 +421,7 @@ DeclPtr ASTBuilder::buildGrow(P::GrowDeclContext *ctx) {
       rule.synapseRange = range(c->ident());
       d->connects.push_back(std::move(rule));
     } else if (auto *c = dynamic_cast<P::UnknownGrowRuleContext *>(r)) {
-      unknownOption(c->ident(), c, "grow", {});
+      unknownOption(c->ident(), c, "grow", {{"remove", "remove when CONDITION;"}});
     }
   }
   return d;

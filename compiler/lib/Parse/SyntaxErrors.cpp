@@ -75,7 +75,7 @@ std::string ruleDescription(size_t rule) {
     return "a synapse member ('state', 'multiplicity', 'transmit' or 'on step') or '}'";
   case NdpParser::RuleRunDecl: return "a run item ('seed', 'steps', 'dt', 'feed', 'record', "
                                       "'snapshot', 'checkpoint' or 'report') or '}'";
-  case NdpParser::RuleGrowDecl: return "a grow rule ('divide when' or 'connect when') or '}'";
+  case NdpParser::RuleGrowDecl: return "a grow rule ('remove when', 'divide when' or 'connect when') or '}'";
   case NdpParser::RuleIdent: return "a name";
   default: return "";
   }

@@ -77,6 +77,8 @@ bool isSynapseCtx(Ctx c) {
 }
 bool isNeuronCtx(Ctx c) { return c == Ctx::NeuronStep || c == Ctx::SpikeCond || c == Ctx::SpikeReset || c == Ctx::Out; }
 bool isDivideCtx(Ctx c) { return c == Ctx::DivideCond || c == Ctx::DivideBody; }
+/// Grow-rule contexts that read one candidate neuron's values by bare name.
+bool isGrowNeuronCtx(Ctx c) { return isDivideCtx(c) || c == Ctx::RemoveCond; }
 
 /// Why a context name cannot be used here, in words a user can act on.
 std::string contextNameHint(const std::string &n, const Scope &s) {
@@ -143,8 +145,9 @@ Type Sema::checkName(NameExpr &e, const Scope &s) {
       }
     for (auto &p : s.fn->params) visible.push_back(p.name);
   }
-  if ((isNeuronCtx(s.ctx) || isDivideCtx(s.ctx)) && s.neuron) {
-    Role role = isDivideCtx(s.ctx) ? Role::Parent : Role::Self;
+  if ((isNeuronCtx(s.ctx) || isGrowNeuronCtx(s.ctx)) && s.neuron) {
+    // A grow rule's kernels read their candidate neuron as `parent` (ndp.divide, ndp.remove).
+    Role role = isGrowNeuronCtx(s.ctx) ? Role::Parent : Role::Self;
     Type t = memberType(s.neuron, n, e.ref, role);
     if (e.ref.kind != RefKind::None) {
       if (s.ctx == Ctx::Out && e.ref.kind == RefKind::Out) {
@@ -166,7 +169,7 @@ Type Sema::checkName(NameExpr &e, const Scope &s) {
     addMembers(s.neuron);
     visible.push_back("importance");
     if (s.neuron->isSpiking()) visible.push_back("spiked");
-    if (s.ctx != Ctx::Out && !isDivideCtx(s.ctx)) visible.push_back("in");
+    if (s.ctx != Ctx::Out && !isGrowNeuronCtx(s.ctx)) visible.push_back("in");
     if (isDivideCtx(s.ctx)) { visible.push_back("parent"); visible.push_back("child"); }
     visible.push_back("step");
     visible.push_back("t");

@@ -37,6 +37,7 @@ enum class Ctx {
   SynapseStep,  // own synapse state (assignable), pre.X, post.X
   PruneCond,    // like Transmit
   DivideCond,   // the candidate parent's values by bare name
+  RemoveCond,   // the candidate neuron's values by bare name
   DivideBody,   // child.X = ...; reads parent values
   GrowConnect,  // a.X, b.X
   MemoryWrite,  // novelty

@@ -135,17 +135,21 @@ struct KernelDesc {
   }
 };
 
-/// One rule of a grow block: a divide (kernels of its condition and of the
-/// child's assignments, -1 when it assigns nothing) or a connect.
+enum class GrowRuleKind { Remove, Divide, Connect };
+
+/// One rule of a grow block: a remove (the kernel of its condition), a divide
+/// (kernels of its condition and of the child's assignments, -1 when it
+/// assigns nothing) or a connect.
 struct GrowRuleDesc {
-  bool divide = true;
+  GrowRuleKind kind = GrowRuleKind::Divide;
   int select = -1, child = -1;
   bool split = false;
-  std::string proj;  // connect: the projection it adds to
+  bool assignsParent = false;  // divide: the child kernel changes the parent's state (its outs are then stale)
+  std::string proj;            // connect: the projection it adds to
   int connect = -1;
   bool operator==(const GrowRuleDesc &o) const {
-    return divide == o.divide && select == o.select && child == o.child && split == o.split && proj == o.proj &&
-           connect == o.connect;
+    return kind == o.kind && select == o.select && child == o.child && split == o.split &&
+           assignsParent == o.assignsParent && proj == o.proj && connect == o.connect;
   }
 };
 

@@ -259,7 +259,8 @@ class Simulator:
 
     def neurons(self, population):
         """The neurons of a population in neuron order: dict of int64 arrays
-        id (stable), parent (-1: none) and born (step; -1: at the start)."""
+        id (stable), parent (-1: none), born (step; -1: at the start) and root
+        (the id of its lineage's first neuron)."""
         return dict(self._native().arrays("neurons", population))
 
     def graph(self, projection):

@@ -20,17 +20,17 @@ def population(at, bytes_per_neuron):
     """Returns (offset of n, offset of the ids column, offset after it)."""
     n = i64(at)
     cols = at + 24
-    ids = cols + (bytes_per_neuron - 24) * n  # ids, parent, born are the last three i64 columns
+    ids = cols + (bytes_per_neuron - 32) * n  # ids, parent, born, root are the last four i64 columns
     spikes = cols + bytes_per_neuron * n
     return at, ids, spikes + 8 + 4 * i64(spikes)
 
 
 at = HEADER + 8  # step
 at += 8 + 8 * i64(at)  # the scalars
-# In: input x, channel in, out y, importance (f32), spiked (u8), ids, parent, born (i64)
-inp_n, inp_ids, at = population(at, 4 * 4 + 1 + 3 * 8)
-# Cell: state v, channel in, out y, importance, spiked, ids, parent, born
-c_n, c_ids, at = population(at, 4 * 4 + 1 + 3 * 8)
+# In: input x, channel in, out y, importance (f32), spiked (u8), ids, parent, born, root (i64)
+inp_n, inp_ids, at = population(at, 4 * 4 + 1 + 4 * 8)
+# Cell: state v, channel in, out y, importance, spiked, ids, parent, born, root
+c_n, c_ids, at = population(at, 4 * 4 + 1 + 4 * 8)
 rows = i64(c_n)
 used = i64(at)
 row_start = at + 3 * 8 + 1

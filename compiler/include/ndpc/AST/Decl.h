@@ -185,6 +185,12 @@ struct DivideRule {
   bool split = false;  // set by Sema from the body
 };
 
+/// `remove when C;`: the neurons where C holds leave, with their synapses.
+struct RemoveRule {
+  SourceRange range;
+  ExprPtr cond;
+};
+
 struct ConnectRule {
   SourceRange range;
   ExprPtr cond;
@@ -195,6 +201,7 @@ struct ConnectRule {
 
 struct GrowDecl : Decl {
   Setting every;
+  std::vector<RemoveRule> removes;
   std::vector<DivideRule> divides;
   std::vector<ConnectRule> connects;
   const PopulationDecl *pop = nullptr;

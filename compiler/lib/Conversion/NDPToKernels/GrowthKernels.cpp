@@ -1,6 +1,6 @@
 // The kernels of a grow block. The runtime owns every structural edit; these
 // kernels only evaluate the rules' expressions, in parallel:
-//   grow_select  (one per divide rule)  flags[i] = the divide condition of neuron i
+//   grow_select  (one per divide or remove rule)  flags[i] = its condition on neuron i
 //   grow_child   (one per divide rule)  the child's assigned states, from its parent
 //   grow_connect (one per connect rule) cand_ok[k] = the condition of pair k
 // The runtime then applies the edits in neuron-id order (docs/design.md, "Growth").
@@ -43,8 +43,8 @@ ElementCloner::ReadFn parentReads(NeuronReads &reads) {
   };
 }
 
-int emitSelect(ModelInfo &info, PopInfo &pop, ndp::DivideOp div) {
-  KernelBuilder kb(info, KernelKind::GrowSelect, pop.name(), div.getLoc());
+int emitSelect(ModelInfo &info, PopInfo &pop, Region &cond, Location loc) {
+  KernelBuilder kb(info, KernelKind::GrowSelect, pop.name(), loc);
   Value step = kb.ctxI64(kCtxStep);
   Value i = openParallel(kb, kb.ctxIndex(kCtxBegin), kb.ctxIndex(kCtxEnd));
   NeuronReads reads(kb, pop, i);
@@ -52,7 +52,7 @@ int emitSelect(ModelInfo &info, PopInfo &pop, ndp::DivideOp div) {
       kb, info.module, step,
       parentReads(reads),
       [&] { return neuronKey(kb, pop, i, step); });
-  Value c = ec.clone(div.getCond())[0];
+  Value c = ec.clone(cond)[0];
   kb.store(c, u8Array(kb, popBinding(pop.name(), PopField::Flags)), i, kb.b().getI1Type());
   return kb.finish();
 }
@@ -184,12 +184,17 @@ void emitGrowKernels(ModelInfo &info, ndp::GrowOp grow) {
   rec.every = static_cast<int64_t>(grow.getEvery());
   for (Operation &op : grow.getBody().front()) {
     ndpabi::GrowRuleDesc rule;
-    if (auto div = dyn_cast<ndp::DivideOp>(op)) {
-      rule.select = emitSelect(info, *pop, div);
+    if (auto rm = dyn_cast<ndp::RemoveOp>(op)) {
+      rule.kind = ndpabi::GrowRuleKind::Remove;
+      rule.select = emitSelect(info, *pop, rm.getCond(), rm.getLoc());
+    } else if (auto div = dyn_cast<ndp::DivideOp>(op)) {
+      rule.select = emitSelect(info, *pop, div.getCond(), div.getLoc());
       rule.child = emitChild(info, *pop, div);
       rule.split = div.getSplit();
+      for (Attribute a : div.getAssigns())
+        rule.assignsParent |= cast<StringAttr>(a).getValue().starts_with("parent.");
     } else if (auto conn = dyn_cast<ndp::ConnectOp>(op)) {
-      rule.divide = false;
+      rule.kind = ndpabi::GrowRuleKind::Connect;
       rule.proj = conn.getProjection().str();
       rule.connect = emitConnect(info, *pop, conn);
     }

@@ -263,7 +263,8 @@ LogicalResult verifyCondition(Operation *op, Region &r, StringRef name) {
 LogicalResult GrowOp::verify() {
   if (getEvery() < 1) return emitOpError() << "every must be at least 1";
   for (Operation &op : getBody().front())
-    if (!isa<DivideOp, ConnectOp>(op)) return op.emitOpError() << "is not a grow rule (ndp.divide or ndp.connect)";
+    if (!isa<RemoveOp, DivideOp, ConnectOp>(op))
+      return op.emitOpError() << "is not a grow rule (ndp.remove, ndp.divide or ndp.connect)";
   return success();
 }
 
@@ -272,6 +273,8 @@ LogicalResult GrowOp::verifySymbolUses(SymbolTableCollection &tables) {
     return emitOpError() << getPopulationAttr() << " is not an ndp.population";
   return success();
 }
+
+LogicalResult RemoveOp::verifyRegions() { return verifyCondition(*this, getCond(), "when"); }
 
 LogicalResult DivideOp::verifyRegions() {
   if (failed(verifyCondition(*this, getCond(), "when"))) return failure();

@@ -206,10 +206,11 @@ def NDP_ProjectionOp : NDP_Op<"projection", [Symbol, DeclareOpInterfaceMethods<S
 
 def NDP_GrowOp : NDP_Op<"grow", [DeclareOpInterfaceMethods<SymbolUserOpInterface>, NoTerminator, SingleBlock,
                                   NoRegionArguments]> {
-  let summary = "neurogenesis: divide and connect rules of a population, every `every` steps";
+  let summary = "neurogenesis: remove, divide and connect rules of a population, every `every` steps";
   let description = [{
     After steps `every - 1`, `2 * every - 1`, ... (phase 7, after pruning) the
-    rules of the body run in order on `population`: `ndp.divide` rules make
+    rules of the body run in order on `population`: `ndp.remove` rules take
+    neurons out with their synapses, `ndp.divide` rules make
     children of the neurons whose condition holds, `ndp.connect` rules add
     synapses between candidate pairs. The runtime applies the edits in neuron-id
     order; the population never exceeds its max.
@@ -261,6 +262,28 @@ def NDP_DivideOp : NDP_Op<"divide", [HasParent<"GrowOp">, IsolatedFromAbove]> {
   let arguments = (ins UnitAttr:$split, StrArrayAttr:$assigns);
   let regions = (region SizedRegion<1>:$cond, SizedRegion<1>:$child);
   let assemblyFormat = "(`split` $split^)? `assigns` $assigns attr-dict-with-keyword `when` $cond `child` $child";
+  let hasRegionVerifier = 1;
+}
+
+def NDP_RemoveOp : NDP_Op<"remove", [HasParent<"GrowOp">, IsolatedFromAbove]> {
+  let summary = "removes every neuron whose condition holds, with its synapses";
+  let description = [{
+    `when` yields an `i1` from the candidate neuron's values (`ndp.read parent`,
+    as a divide condition reads them). The runtime removes the selected neurons
+    and every synapse from or to them in every projection; the other neurons
+    keep their stable ids (ids are never reused) and their order.
+
+    ```mlir
+    ndp.remove when {
+      %i = ndp.read parent importance "" : f32
+      %t = arith.constant 0.01 : f32
+      %c = arith.cmpf olt, %i, %t : f32
+      ndp.yield %c : i1
+    }
+    ```
+  }];
+  let regions = (region SizedRegion<1>:$cond);
+  let assemblyFormat = "attr-dict-with-keyword `when` $cond";
   let hasRegionVerifier = 1;
 }
 
