@@ -1,4 +1,4 @@
-"""NumPy reference for remove.ndp: the whole run recomputed from the feed file
+"""NumPy reference for removal.ndp: the whole run recomputed from the feed file
 alone (language.md, "remove when" and "divide"), compared with the program's
 recordings, last snapshot and report. Usage: remove.py OUTDIR REPORT"""
 import re
