@@ -76,6 +76,10 @@ void printRunItem(std::ostream &os, const RunDesc &run, RunDesc::Item item, size
   }
   case RunDesc::Item::Record: {
     const RecordDesc &r = run.records[k];
+    if (r.synapses) {
+      os << "record_synapses " << r.pop << " " << r.name << " " << r.every << " " << quoted(r.path) << "\n";
+      break;
+    }
     os << "record " << r.pop << " " << valueKindName(r.kind) << " " << orDash(r.name) << " " << r.every << " "
        << quoted(r.path) << "\n";
     break;
@@ -436,6 +440,15 @@ ModelDesc parseDescriptor(const char *text) {
       r.pop = l.str();
       r.kind = l.valueKind();
       r.name = l.dashed();
+      r.every = l.i64();
+      r.path = l.str();
+      m.run.records.push_back(r);
+      m.run.order.push_back(RunDesc::Item::Record);
+    } else if (k == "record_synapses") {
+      RecordDesc r;
+      r.synapses = true;
+      r.pop = l.str();
+      r.name = l.str();
       r.every = l.i64();
       r.path = l.str();
       m.run.records.push_back(r);

@@ -50,6 +50,10 @@ RunIO::RunIO(const ModelDesc &desc, const Options &opts, Graph &graph, uint64_t 
     feeds_.push_back(std::move(feed));
   }
   for (const RecordDesc &r : desc_.run.records) {
+    if (r.synapses) {
+      synapseRecords_.emplace_back(r, graph_);
+      continue;
+    }
     Recording rec{r, graph_.population(r.pop), nullptr, {}, {}};
     rec.col = rec.pop->find(r.kind, r.name);
     if (!rec.col) throw Fault("cannot record " + r.pop + "." + r.name);
@@ -86,6 +90,7 @@ void RunIO::feed(int64_t t) {
 
 void RunIO::record(int64_t step) {
   const int64_t t = step;
+  for (SynapseRecording &r : synapseRecords_) r.record(t);
   for (Recording &r : records_) {
     if ((t + 1) % r.desc.every != 0) continue;
     Population &p = *r.pop;
@@ -136,6 +141,8 @@ void RunIO::progress(int64_t step, bool done) {
 }
 
 void RunIO::flushRecordings() {
+  for (const SynapseRecording &r : synapseRecords_)
+    writeFileAtomically(resolvePath(opts_.outDir, r.desc().path), r.archive());
   for (Recording &r : records_) {
     int64_t rows = static_cast<int64_t>(r.rowCols.size());
     int64_t cols = 0;
@@ -157,6 +164,18 @@ void RunIO::flushRecordings() {
 }
 
 void RunIO::resumeRecordings(const std::string &ckpt, int64_t step) {
+  for (SynapseRecording &r : synapseRecords_) {
+    if (step < r.desc().every) continue;
+    const std::string file = resolvePath(opts_.outDir, r.desc().path);
+    std::string bytes;
+    try {
+      bytes = readFile(file, "synapse recording");
+    } catch (const Fault &) {
+      throw Fault("cannot resume from '" + ckpt + "': the recording '" + file + "' it continues is missing or "
+                  "unreadable; resume in the --out-dir of the run that wrote the checkpoint");
+    }
+    r.resume(bytes, file, step);
+  }
   for (Recording &r : records_) {
     std::string file = resolvePath(opts_.outDir, r.desc.path);
     int64_t rows = step / r.desc.every;  // rows recorded before the checkpoint

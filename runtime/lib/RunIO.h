@@ -9,6 +9,7 @@
 #include "Descriptor.h"
 #include "Graph.h"
 #include "Options.h"
+#include "SynapseRecords.h"
 #include "Tasks.h"
 
 #include <array>
@@ -105,6 +106,7 @@ private:
   std::map<std::string, std::unique_ptr<PatternsTask>> tasks_;
   std::vector<Feed> feeds_;
   std::vector<Recording> records_;
+  std::vector<SynapseRecording> synapseRecords_;
   std::chrono::steady_clock::time_point start_, lastProgress_;
 };
 

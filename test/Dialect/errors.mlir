@@ -206,6 +206,23 @@ ndp.run seed 0 steps 1 dt 1.0 {
 // -----
 
 module {
+  ndp.synapse @S states [#ndp.var<"w" : f32>] multiplicity 1 channel "in" init {
+    %z = arith.constant 0.0 : f32
+    ndp.yield %z : f32
+  } transmit {
+  } update {
+    %z = arith.constant 0.0 : f32
+    ndp.yield %z : f32
+  }
+  ndp.run seed 0 steps 1 dt 1.0 {
+    // expected-error @+1 {{synapse type @S has no state 'v'}}
+    ndp.record_synapses @S "v" every 1 to "v.npz"
+  }
+}
+
+// -----
+
+module {
   ndp.neuron @N states [#ndp.var<"v" : f32>] inputs [] channels [] outputs []
   init {
     %z = arith.constant 0.0 : f32

@@ -156,6 +156,8 @@ module attributes {ndp.model = "roundtrip"} {
     ndp.feed @a "x" file "x.npy"
     // CHECK: ndp.record @a state "v" every 2 to "v.npy"
     ndp.record @a state "v" every 2 to "v.npy"
+    // CHECK: ndp.record_synapses @Syn "w" every 5 to "w.npz"
+    ndp.record_synapses @Syn "w" every 5 to "w.npz"
     // CHECK: ndp.snapshot every 5 to "snap"
     ndp.snapshot every 5 to "snap"
     // CHECK: ndp.checkpoint every 5 to "c.ckpt"

@@ -8,6 +8,8 @@ import subprocess
 import numpy as np
 import pytest
 
+import ndpc
+
 # (model, population, value, every, recording file, steps)
 CASES = [
     ("hebbian_assoc", "cortex", "y", 10, "recall.npy", 600),
@@ -47,3 +49,27 @@ def test_python_reads_equal_the_recording(name, pop, value, every, file, steps, 
     for f in sorted(os.listdir(prog_dir)):
         if f.endswith(".npy"):
             assert (prog_dir / f).read_bytes() == (sim_dir / f).read_bytes(), f
+
+
+def test_synapse_recording_equals_the_graph(model, tmp_path):
+    """`record Plastic.w every 500` (growing_cortex) holds, record by record, the
+    graph that sim.graph() shows at that step: pairs, parallel numbers and
+    weights, through growth and pruning."""
+    sim = model("growing_cortex").simulator(out_dir=tmp_path, steps=1000)
+    graphs = []
+    for _ in range(2):
+        sim.run(500)
+        graphs.append({name: sim.graph(name) for name in ("p0_sensors_cortex", "p1_cortex_cortex")})
+    sim.close()
+    records = ndpc.synapse_records(tmp_path / "weights.npz")
+    assert [r["step"] for r in records] == [499, 999]
+    for rec, graph in zip(records, graphs):
+        assert rec["projections"] == ["p0_sensors_cortex", "p1_cortex_cortex"]
+        for k, name in enumerate(rec["projections"]):
+            sel = rec["projection"] == k
+            g = graph[name]
+            assert sel.sum() == len(g["pre"]) > 0
+            for key in ("pre", "post", "par"):
+                assert np.array_equal(rec[key][sel], g[key]), (name, key)
+            assert np.array_equal(bits(rec["values"][sel]), bits(g["w"])), name
+    assert len(records[1]["pre"]) != len(records[0]["pre"]), "growth and pruning should change the synapses"

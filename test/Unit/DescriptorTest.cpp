@@ -40,6 +40,7 @@ const char *const kEveryLine =
     "feed cortex x file \"in.npy\"\n"
     "report accuracy \"accuracy(a, b)\" cortex out y cortex input x -1 -1\n"
     "record cortex importance - 1 \"imp.npy\"\n"
+    "record_synapses S w 5 \"w.npz\"\n"
     "report neurons \"neurons(cortex)\" cortex\n"
     "report synapses \"synapses(S)\" S\n"
     "report mse \"mse(a, b, from=5, to=9)\" cortex out y cortex input x 5 9\n"
@@ -105,6 +106,12 @@ TEST(Descriptor, ParsesEveryLineKind) {
   EXPECT_EQ(m.run.feeds[1].file, "in.npy");
   EXPECT_EQ(m.run.records[1].kind, ValueKind::Importance);
   EXPECT_EQ(m.run.records[1].name, "");
+  ASSERT_EQ(m.run.records.size(), 3u);
+  EXPECT_TRUE(m.run.records[2].synapses);
+  EXPECT_EQ(m.run.records[2].pop, "S");
+  EXPECT_EQ(m.run.records[2].name, "w");
+  EXPECT_EQ(m.run.records[2].every, 5);
+  EXPECT_EQ(m.run.records[2].path, "w.npz");
   EXPECT_EQ(m.run.reports[0].kind, ReportDesc::Kind::Accuracy);
   EXPECT_EQ(m.run.reports[0].kind2, ValueKind::Input);
   EXPECT_EQ(m.run.reports[2].kind, ReportDesc::Kind::Synapses);

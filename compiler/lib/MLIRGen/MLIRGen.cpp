@@ -345,6 +345,12 @@ void Generator::emitRun(const ast::RunDecl &r) {
     return m.member;
   };
   for (const ast::Record &rec : r.records) {
+    if (rec.synType) {
+      b_.create<ndp::RecordSynapsesOp>(ee.loc(rec.range), sym(rec.synType->name),
+                                       b_.getStringAttr(static_cast<const ast::MemberExpr &>(*rec.target).member),
+                                       b_.getI64IntegerAttr(rec.every.intValue), b_.getStringAttr(rec.file));
+      continue;
+    }
     if (!rec.pop) continue;
     auto &m = static_cast<const ast::MemberExpr &>(*rec.target);
     b_.create<ndp::RecordOp>(ee.loc(rec.range), sym(rec.pop->name), kindAttr(rec.var.kind),

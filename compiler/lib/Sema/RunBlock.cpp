@@ -17,6 +17,41 @@ struct PopMember {
 
 } // namespace
 
+bool Sema::checkSynapseRecord(Record &rec) {
+  auto *m = dyn<MemberExpr>(rec.target.get());
+  auto *base = m ? dyn<NameExpr>(m->base.get()) : nullptr;
+  auto *type = base ? dynDecl<SynapseDecl>(lookupGlobal(base->name)) : nullptr;
+  if (!type) return false;
+  base->ref = Ref{RefKind::SynapseType, Role::Self, type, nullptr, -1};
+  std::vector<std::string> names;
+  for (size_t i = 0; i < type->states.size(); ++i) {
+    names.push_back(type->states[i].name);
+    if (type->states[i].name != m->member) continue;
+    m->ref = Ref{RefKind::State, Role::Self, type, nullptr, static_cast<int>(i)};
+    m->type = type->states[i].type;
+    rec.synType = type;
+  }
+  if (!rec.synType)
+    diags_.error(m->memberRange, "synapse type '" + type->name + "' has no state '" + m->member + "'" +
+                                     didYouMean(m->member, names) + "; a synapse recording takes one of its states");
+  if (rec.every.present()) foldInt(rec.every, "every", 1, INT32_MAX);
+  else rec.every.intValue = 1;
+  auto *s = dyn<StringLit>(rec.path.get());
+  if (!s) {
+    diags_.error(rec.path->range, "'record ... to' takes a file name in double quotes");
+    return true;
+  }
+  s->type = Type::string();
+  rec.file = s->value;
+  const std::string ext = ".npz";
+  if (rec.file.size() <= ext.size() || rec.file.compare(rec.file.size() - ext.size(), ext.size(), ext) != 0)
+    diags_.error(rec.path->range, "a synapse recording is a NumPy .npz archive (one entry per synapse and record, "
+                                  "with its pre and post ids); name the file '" +
+                                      (rec.file.empty() ? std::string("weights") : rec.file.substr(0, rec.file.rfind('.'))) +
+                                      ".npz'");
+  return true;
+}
+
 void Sema::checkRun(RunDecl &r) {
   if (r.seed.present()) foldInt(r.seed, "seed", 0, (int64_t(1) << 53));
   if (r.steps.present()) foldInt(r.steps, "steps", 0, INT32_MAX);
@@ -173,6 +208,7 @@ void Sema::checkRun(RunDecl &r) {
 
   // record
   for (Record &rec : r.records) {
+    if (checkSynapseRecord(rec)) continue;
     PopMember pm = popMember(*rec.target, "'record'");
     if (pm.expr) {
       rec.pop = pm.pop;

@@ -98,6 +98,8 @@ public:
 
   // RunBlock.cpp
   void checkRun(RunDecl &r);
+  /// `record S.x`: true when S is a synapse type (the record is then checked here).
+  bool checkSynapseRecord(Record &rec);
 
   // Exprs.cpp
   Type checkExpr(Expr &e, const Scope &s);

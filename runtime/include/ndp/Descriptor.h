@@ -216,12 +216,14 @@ struct FeedDesc {
 };
 
 struct RecordDesc {
-  std::string pop;
+  std::string pop;  // with `synapses`: the synapse type
   ValueKind kind = ValueKind::State;
   std::string name, path;  // name empty for importance and spiked
   int64_t every = 1;
+  bool synapses = false;  // a synapse state, one entry per synapse (an .npz archive)
   bool operator==(const RecordDesc &o) const {
-    return pop == o.pop && kind == o.kind && name == o.name && path == o.path && every == o.every;
+    return pop == o.pop && kind == o.kind && name == o.name && path == o.path && every == o.every &&
+           synapses == o.synapses;
   }
 };
 

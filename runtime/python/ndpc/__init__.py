@@ -12,7 +12,8 @@ from ._compile import cache_dir, ndpc_path
 from ._errors import BadValue, CompileError, Error, RunError, UnknownName
 from ._evolve import EvolveResult, evolve
 from ._many import run_many
+from ._records import synapse_records
 from ._simulator import Model, Params, Simulator, compile
 
 __all__ = ["compile", "run_many", "evolve", "EvolveResult", "Model", "Simulator", "Params", "Error", "CompileError", "RunError",
-           "UnknownName", "BadValue", "cache_dir", "ndpc_path"]
+           "UnknownName", "BadValue", "cache_dir", "ndpc_path", "synapse_records"]

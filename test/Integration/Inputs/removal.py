@@ -17,6 +17,7 @@ y = {i: 0.0 for i in ids}
 E = {(post, pre): 0.2 for post in ids for pre in ids if pre != post}  # (post id, pre id) -> w
 next_id = 6
 rows_v, rows_y = [], []
+w_records = []  # (step, [((post, pre), w)] in edge order) after each growth step, as `record W.w every 3`
 removed_total = divided_total = 0
 
 for t in range(STEPS):
@@ -51,6 +52,7 @@ for t in range(STEPS):
                 E[(m, c)] = E[(m, p)]
             for j in sorted({pre for (post, pre) in E if post == p}):
                 E[(c, j)] = E[(p, j)]
+        w_records.append((t, sorted(E.items())))
     rows_v.append(dict(v))
     rows_y.append(dict(y))
     for d in (rows_v[-1], rows_y[-1]):
@@ -84,6 +86,17 @@ graph_ok = (list(snap["cells/id"]) == sorted(ids) and list(zip(post, pre)) == ed
 failed |= not graph_ok
 print(f"snapshot: {len(ids)} neurons, {len(edges)} synapses, ids, pairs and weights agree: {graph_ok}")
 print(f"removed {removed_total}, divided {divided_total}")
+
+rec = np.load(f"{out}/w.npz")
+ends = np.cumsum(rec["count"])
+starts = ends - rec["count"]
+synapses_ok = list(rec["step"]) == [t for t, _ in w_records] and bool(np.all(rec["projection"] == 0))
+for (t, edges_t), a, b in zip(w_records, starts, ends):
+    synapses_ok &= (list(zip(rec["post"][a:b], rec["pre"][a:b])) == [k for k, _ in edges_t]
+                    and bool(np.all(rec["par"][a:b] == 0))
+                    and np.allclose(rec["values"][a:b], [w for _, w in edges_t], rtol=1e-6))
+failed |= not synapses_ok
+print(f"synapse recording: {len(rec['step'])} records, {int(ends[-1])} entries, pairs and weights agree: {synapses_ok}")
 
 report = open(sys.argv[2]).read()
 counts = (int(re.search(r"neurons\(cells\) = (\d+)", report).group(1)),

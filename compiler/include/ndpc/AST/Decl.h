@@ -243,6 +243,7 @@ struct Record {
   const PopulationDecl *pop = nullptr;
   Ref var;                   // what is recorded (kind, index)
   std::string file;
+  const SynapseDecl *synType = nullptr;  // `record S.w`: a synapse state, one entry per synapse
 };
 
 struct Periodic {

@@ -192,6 +192,15 @@ ndpabi::RunDesc runOf(ndp::RunOp run) {
       r.records.push_back({rec.getPopulation().str(), contractKind(rec.getKind()), rec.getName().str(),
                            rec.getPath().str(), static_cast<int64_t>(rec.getEvery())});
       r.order.push_back(Item::Record);
+    } else if (auto rec = dyn_cast<ndp::RecordSynapsesOp>(op)) {
+      ndpabi::RecordDesc d;
+      d.synapses = true;
+      d.pop = rec.getSynapse().str();
+      d.name = rec.getState().str();
+      d.every = static_cast<int64_t>(rec.getEvery());
+      d.path = rec.getPath().str();
+      r.records.push_back(d);
+      r.order.push_back(Item::Record);
     } else if (isa<ndp::ReportAccuracyOp, ndp::ReportMseOp>(op)) {
       auto compare = [&](auto a, ndpabi::ReportDesc::Kind kind) {
         ndpabi::ReportDesc d;

@@ -409,6 +409,14 @@ LogicalResult RecordOp::verifySymbolUses(SymbolTableCollection &tables) {
   return success();
 }
 
+LogicalResult RecordSynapsesOp::verifySymbolUses(SymbolTableCollection &tables) {
+  auto type = lookup<SynapseOp>(*this, getSynapseAttr(), tables);
+  if (!type) return emitOpError() << getSynapseAttr() << " is not an ndp.synapse";
+  if (type.stateIndex(getState()) < 0)
+    return emitOpError() << "synapse type " << getSynapseAttr() << " has no state '" << getState() << "'";
+  return success();
+}
+
 LogicalResult ReportCountOp::verify() {
   if (getWhat() != "neurons" && getWhat() != "synapses")
     return emitOpError() << "counts \"neurons\" or \"synapses\", not \"" << getWhat() << "\"";

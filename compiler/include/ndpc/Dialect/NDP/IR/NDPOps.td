@@ -498,6 +498,23 @@ def NDP_RecordOp : NDP_Op<"record", [HasParent<"RunOp">, DeclareOpInterfaceMetho
   let assemblyFormat = "$population `` $kind $name `every` $every `to` $path attr-dict";
 }
 
+def NDP_RecordSynapsesOp : NDP_Op<"record_synapses", [HasParent<"RunOp">,
+                                                       DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "records a state of every synapse of a type into a NumPy .npz archive";
+  let description = [{
+    After steps `every - 1`, `2 * every - 1`, ... appends one entry per live
+    synapse of type `synapse` (every projection of that type, in declaration
+    order, each in edge order) with its pre and post neuron ids, parallel
+    number and the value of `state`, to the archive `path`.
+
+    ```mlir
+    ndp.record_synapses @Hebb "w" every 100 to "w.npz"
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$synapse, StrAttr:$state, I64Attr:$every, StrAttr:$path);
+  let assemblyFormat = "$synapse $state `every` $every `to` $path attr-dict";
+}
+
 def NDP_SnapshotOp : NDP_Op<"snapshot", [HasParent<"RunOp">]> {
   let summary = "writes graph snapshots every `every` steps into a folder";
   let description = [{
