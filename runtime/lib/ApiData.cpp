@@ -252,6 +252,13 @@ extern "C" int ndp_arrays(ndp_sim *s, const char *kind, const char *name, const 
       for (Column &c : q.states)
         if (c.name().find('.') == std::string::npos)
           addArray(*s, c.name(), c.npyDescr(), n, c.width(), c.gatherBytes(slots));
+      if (q.keepsProvenance()) {
+        std::vector<uint8_t> origin;
+        std::vector<int64_t> born;
+        q.provenance(slots, origin, born);
+        addArray(*s, "provenance/origin", "|u1", n, 1, std::string(origin.begin(), origin.end()));
+        addArray(*s, "provenance/born", "<i8", n, 1, bytesOf(born));
+      }
     } else {
       throw ValueFault("unknown kind of arrays '" + k + "'; use \"neurons\" or \"synapses\"");
     }

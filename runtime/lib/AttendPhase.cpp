@@ -24,6 +24,7 @@ void attendPhase(RunParts &run, int64_t step) {
     lists.ok = &ok;
     if (d.cond >= 0) run.kernels.call(d.cond, 0, 0, lists);
     std::vector<std::array<int32_t, 3>> made;  // (post, pre, parallel number)
+    q.setProvenance(SynapseOrigin::Attend, step);
     for (size_t k = 0; k < found.size(); ++k) {
       if (!ok[k]) continue;
       int32_t par = q.freeParallel(found[k].post, found[k].pre);

@@ -15,6 +15,7 @@ using ndpabi::FeedDesc;
 using ndpabi::GrowDesc;
 using ndpabi::GrowRuleDesc;
 using ndpabi::GrowRuleKind;
+using ndpabi::SynapseOrigin;
 using ndpabi::KernelDesc;
 using ndpabi::KernelKind;
 using ndpabi::LoadDesc;

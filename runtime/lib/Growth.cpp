@@ -167,6 +167,8 @@ void Growth::divide(Population &pop, const GrowRuleDesc &rule) {
   // Parents that changed as they divided get outs that match their new state.
   const PopKernels &pk = kernels_.pop(pop);
   if (rule.assignsParent && pk.out >= 0) kernels_.call(pk.out, 0, first);
+  for (auto &q : graph_.projs)
+    if (&q->pre() == &pop || &q->post() == &pop) q->setProvenance(SynapseOrigin::Divide, step_);
   for (size_t k = 0; k < parents.size(); ++k)
     for (auto &q : graph_.projs) {
       if (&q->pre() != &pop && &q->post() != &pop) continue;
@@ -198,7 +200,11 @@ void Growth::wireSplit(Projection &q, Population &pop, int64_t parent, int64_t c
         q.readStates(s, bytes);
         copies.push_back({q.par.as<int32_t>()[s], bytes});
       }
-      for (auto &[parNum, b] : copies) q.writeStates(q.add(m, child, parNum), b);
+      for (auto &[parNum, b] : copies) {
+        const int64_t slot = q.add(m, child, parNum);
+        q.writeStates(slot, b);
+        q.stamp(slot);  // a copy of the parent's synapse, made by this division
+      }
     }
   }
   // Incoming: the child receives a copy of every synapse the parent receives.
@@ -211,7 +217,11 @@ void Growth::wireSplit(Projection &q, Population &pop, int64_t parent, int64_t c
       pres.push_back(q.preIndex.as<int32_t>()[s0 + i]);
       copies.push_back({q.par.as<int32_t>()[s0 + i], bytes});
     }
-    for (size_t k = 0; k < copies.size(); ++k) q.writeStates(q.add(child, pres[k], copies[k].first), copies[k].second);
+    for (size_t k = 0; k < copies.size(); ++k) {
+      const int64_t slot = q.add(child, pres[k], copies[k].first);
+      q.writeStates(slot, copies[k].second);
+      q.stamp(slot);
+    }
   }
 }
 
@@ -290,6 +300,7 @@ void Growth::connect(Population &pop, const GrowRuleDesc &rule) {
   if (!q) throw Fault("the model descriptor connects through an unknown projection '" + rule.proj + "'");
   const int64_t n = pop.size();
   if (n < 2) return;
+  q->setProvenance(SynapseOrigin::Connect, step_);
   const Draw draw{seed_, kSiteCandidates};
   const uint64_t group = (uint64_t(kEntityCandidate) << 32) | static_cast<uint64_t>(pop.index());
   const int64_t *ids = pop.ids.as<int64_t>();

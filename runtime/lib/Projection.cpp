@@ -13,7 +13,31 @@ namespace ndprt {
 
 Projection::Projection(const ProjDesc &desc, int index, Population &pre, Population &post)
     : desc_(desc), index_(index), pre_(&pre), post_(&post) {
-  for (const VarDesc &v : desc_.states) states.emplace_back(v.name, v.type, v.width);
+  for (const VarDesc &v : desc_.states) {
+    if (v.name == ndpabi::kProvenanceState) stampIndex_ = static_cast<int>(states.size());
+    states.emplace_back(v.name, v.type, v.width);
+  }
+}
+
+void Projection::setProvenance(SynapseOrigin origin, int64_t step) {
+  const int64_t last = (int64_t(INT32_MAX) - 3) / 4 - 1;  // later steps share the last stamp
+  stampValue_ = static_cast<int32_t>((std::min(step, last) + 1) * 4 + static_cast<int32_t>(origin));
+}
+
+void Projection::provenance(const std::vector<int64_t> &slots, std::vector<uint8_t> &origin,
+                            std::vector<int64_t> &born) const {
+  origin.clear();
+  born.clear();
+  if (stampIndex_ < 0) return;
+  const int32_t *stamps = states[static_cast<size_t>(stampIndex_)].as<int32_t>();
+  for (int64_t s : slots) {
+    origin.push_back(static_cast<uint8_t>(stamps[s] & 3));
+    born.push_back(stamps[s] / 4 - 1);
+  }
+}
+
+void Projection::stamp(int64_t slot) {
+  if (stampIndex_ >= 0) states[static_cast<size_t>(stampIndex_)].as<int32_t>()[slot] = stampValue_;
 }
 
 void Projection::ensureSlots(int64_t n) {
@@ -111,6 +135,7 @@ int64_t Projection::add(int64_t post, int64_t pre, int32_t parNum) {
   postOf.as<int32_t>()[s] = static_cast<int32_t>(post);
   par.as<int32_t>()[s] = parNum;
   for (Column &c : states) std::memset(static_cast<char *>(c.data()) + s * c.elementBytes(), 0, c.elementBytes());
+  stamp(s);
   ++len[post];
   ++live_;
   if (outValid_) out_.insert(pre, static_cast<int32_t>(post));

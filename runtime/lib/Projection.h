@@ -78,6 +78,15 @@ public:
   const int32_t *outEnd(int64_t pre);
   bool outgoingBuilt() const { return outValid_; }
 
+  /// Provenance (a model with the hidden state kProvenanceState): every
+  /// synapse added from now on is stamped with `origin` and `step`; stamp()
+  /// re-stamps a slot whose states were overwritten (a split's copies).
+  void setProvenance(SynapseOrigin origin, int64_t step);
+  void stamp(int64_t slot);
+  bool keepsProvenance() const { return stampIndex_ >= 0; }
+  /// The origin (SynapseOrigin) and birth step (-1: initial) of each of `slots`.
+  void provenance(const std::vector<int64_t> &slots, std::vector<uint8_t> &origin, std::vector<int64_t> &born) const;
+
   /// The state bytes of one slot (all state columns, in order), to copy a synapse.
   void readStates(int64_t slot, std::vector<char> &bytes) const;
   void writeStates(int64_t slot, const std::vector<char> &bytes);
@@ -140,6 +149,8 @@ private:
   std::vector<int64_t> dirtyRows_;
   RaggedIndex out_;
   bool outValid_ = false;
+  int stampIndex_ = -1;     // index into `states` of the provenance stamp
+  int32_t stampValue_ = 0;  // what add() writes there
 };
 
 } // namespace ndprt

@@ -75,8 +75,15 @@ void Snapshots::writeTo(const std::string &dir, int64_t step, uint64_t seed) {
     zip.add(k + "par.npy", gathered(q.par, slots));
     for (Column &c : q.states)
       if (c.name().find('.') == std::string::npos) zip.add(k + c.name() + ".npy", gathered(c, slots));
+    if (q.keepsProvenance()) {
+      std::vector<uint8_t> origin;
+      std::vector<int64_t> born;
+      q.provenance(slots, origin, born);
+      zip.add(k + "provenance/origin.npy", npyBytes("|u1", shape, origin.data(), 1));
+      zip.add(k + "provenance/born.npy", npyBytes("<i8", shape, born.data(), 8));
+    }
   }
-  meta << "], \"memories\": [";
+  meta << "], \"origins\": [\"initial\", \"divide\", \"connect\", \"attend\"], \"memories\": [";
   for (size_t k = 0; k < run_.memories.size(); ++k) {
     const MemoryRegion &m = *run_.memories[k];
     const MemoryDesc &d = m.desc();

@@ -16,7 +16,13 @@ def test_graph_arrays_equal_the_snapshot(model, tmp_path):
     proj = sim.info()["projections"][0]["name"]
     assert proj in meta
     graph = sim.graph(proj)
-    assert set(graph) == {"pre", "post", "par", "w"}
+    assert set(graph) == {"pre", "post", "par", "w", "provenance/origin", "provenance/born"}
+    # Grown from one neuron: every synapse was made by a division, at a step a
+    # neuron it joins was born in.
+    born = dict(zip(neurons["id"], neurons["born"]))
+    assert np.all(graph["provenance/origin"] == 1)
+    for pre, post, step in zip(graph["pre"], graph["post"], graph["provenance/born"]):
+        assert step == max(born[pre], born[post]) >= 0
     for key, values in graph.items():
         assert values.dtype == snap[f"{proj}/{key}"].dtype
         np.testing.assert_array_equal(values, snap[f"{proj}/{key}"])

@@ -94,6 +94,7 @@ inline std::string descriptor(bool split) {
                      "population c Cell 4 200 0.9 0 0\n  state v f32 1\n  channel in f32 1\n  out y f32 1\n"
                      "projection p0 src c W fanin 2 2 in 0 0 w\n  state w f32 1\n"
                      "projection p1 c c W fanin 3 2 in 0 0 w\n  state w f32 1\n  state prune.0 i32 1\n"
+                     "  state provenance.stamp i32 1\n"
                      "projection p2 c src W all - 1 in 0 0 w\n  state w f32 1\n"
                      "kernel 0 pop_init src 3 ctx pop:src:ids pop:src:state:v\n"
                      "kernel 1 pop_out src 3 ctx pop:src:state:v pop:src:out:y\n"

@@ -93,6 +93,30 @@ TEST_P(GrowthRun, GrowsPrunesConnectsAndResumesBitForBit) {
   for (int64_t i = 0; i < c.size(); ++i)
     if (c.ids.as<int64_t>()[i] % 9 == 4) EXPECT_EQ(c.born.as<int64_t>()[i], lastGrowth) << "id " << c.ids.as<int64_t>()[i];
   EXPECT_EQ(c.checkRestored(straight.step()), "");
+  // Provenance: initial synapses join initial neurons; a division's join its
+  // child (born then); a connect rule's come at or after both ends' birth.
+  {
+    Projection &q = *straight.projection("p1");
+    ASSERT_TRUE(q.keepsProvenance());
+    std::vector<int64_t> slots = q.liveSlots(), pre, post, born;
+    std::vector<uint8_t> origin;
+    q.stableIds(slots, pre, post);
+    q.provenance(slots, origin, born);
+    std::map<int64_t, int64_t> bornOf;
+    for (int64_t i = 0; i < c.size(); ++i) bornOf[c.ids.as<int64_t>()[i]] = c.born.as<int64_t>()[i];
+    std::set<int> seen;
+    for (size_t k = 0; k < slots.size(); ++k) {
+      const int64_t later = std::max(bornOf[pre[k]], bornOf[post[k]]);
+      seen.insert(origin[k]);
+      switch (static_cast<SynapseOrigin>(origin[k])) {
+      case SynapseOrigin::Initial: EXPECT_TRUE(born[k] == -1 && later == -1) << k; break;
+      case SynapseOrigin::Divide: EXPECT_EQ(born[k], later) << k; break;
+      case SynapseOrigin::Connect: EXPECT_TRUE(born[k] >= later && born[k] < straight.step()) << k; break;
+      default: ADD_FAILURE() << "origin " << int(origin[k]);
+      }
+    }
+    EXPECT_TRUE(seen.count(int(SynapseOrigin::Divide)) && seen.count(int(SynapseOrigin::Connect)));
+  }
 
   // The same run stopped after 30 steps and resumed from its checkpoint.
   Options b = a;

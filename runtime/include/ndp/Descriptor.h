@@ -135,6 +135,12 @@ struct KernelDesc {
   }
 };
 
+/// The hidden synapse state in which a model that snapshots a changing graph
+/// keeps where each synapse came from: (birth step + 1) * 4 + origin, so that
+/// a zeroed slot reads "initial, before step 0".
+inline constexpr const char *kProvenanceState = "provenance.stamp";
+enum class SynapseOrigin : int32_t { Initial = 0, Divide = 1, Connect = 2, Attend = 3 };
+
 enum class GrowRuleKind { Remove, Divide, Connect };
 
 /// One rule of a grow block: a remove (the kernel of its condition), a divide

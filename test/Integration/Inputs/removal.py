@@ -15,6 +15,7 @@ root = {i: i for i in ids}
 v = {i: 0.0 for i in ids}
 y = {i: 0.0 for i in ids}
 E = {(post, pre): 0.2 for post in ids for pre in ids if pre != post}  # (post id, pre id) -> w
+origin = {k: (0, -1) for k in E}  # (post id, pre id) -> (origin: 0 initial, 1 divide; birth step)
 next_id = 6
 rows_v, rows_y = [], []
 w_records = []  # (step, [((post, pre), w)] in edge order) after each growth step, as `record W.w every 3`
@@ -50,8 +51,10 @@ for t in range(STEPS):
             for m in sorted({post for (post, pre) in E if pre == p}):
                 E[(m, p)] *= 0.5
                 E[(m, c)] = E[(m, p)]
+                origin[(m, c)] = (1, t)
             for j in sorted({pre for (post, pre) in E if post == p}):
                 E[(c, j)] = E[(p, j)]
+                origin[(c, j)] = (1, t)
         w_records.append((t, sorted(E.items())))
     rows_v.append(dict(v))
     rows_y.append(dict(y))
@@ -82,9 +85,11 @@ snap = np.load(f"{out}/snap/snapshot_{STEPS:08d}.npz")
 edges = sorted(E)
 pre, post, w = snap["p0_cells_cells/pre"], snap["p0_cells_cells/post"], snap["p0_cells_cells/w"]
 graph_ok = (list(snap["cells/id"]) == sorted(ids) and list(zip(post, pre)) == edges
-            and np.allclose(w, [E[k] for k in edges], rtol=1e-6))
+            and np.allclose(w, [E[k] for k in edges], rtol=1e-6)
+            and [tuple(x) for x in zip(snap["p0_cells_cells/provenance/origin"], snap["p0_cells_cells/provenance/born"])]
+            == [origin[k] for k in edges])
 failed |= not graph_ok
-print(f"snapshot: {len(ids)} neurons, {len(edges)} synapses, ids, pairs and weights agree: {graph_ok}")
+print(f"snapshot: {len(ids)} neurons, {len(edges)} synapses, ids, pairs, weights and provenance agree: {graph_ok}")
 print(f"removed {removed_total}, divided {divided_total}")
 
 rec = np.load(f"{out}/w.npz")

@@ -24,11 +24,16 @@ bool ModelInfo::build(ModuleOp m) {
   module = m;
   SymbolTable symbols(m);
   importanceUsed = false;
+  bool snapshots = false, changes = false;
   m.walk([&](Operation *op) {
     if (auto r = dyn_cast<ndp::ReadOp>(op)) importanceUsed |= r.getKind() == ndp::ValueKind::Importance;
     else if (auto r = dyn_cast<ndp::RecordOp>(op)) importanceUsed |= r.getKind() == ndp::ValueKind::Importance;
     else importanceUsed |= isa<ndp::SnapshotOp, ndp::GrowOp, ndp::MemoryOp>(op);
+    snapshots |= isa<ndp::SnapshotOp>(op);
+    if (auto a = dyn_cast<ndp::AttendOp>(op)) changes |= a.getTopk() > 0;
+    changes |= isa<ndp::GrowOp>(op);
   });
+  keepsProvenance = snapshots && changes;
   int i = 0;
   for (auto p : m.getOps<ndp::PopulationOp>()) {
     auto type = symbols.lookup<ndp::NeuronOp>(p.getType());
@@ -298,6 +303,7 @@ ndpabi::ModelDesc ModelInfo::model() {
     d.linear = q.syn.getLinearState().value_or("").str();
     for (Attribute a : q.syn.getStates()) d.states.push_back(var(a));
     d.states.insert(d.states.end(), q.hiddenStates.begin(), q.hiddenStates.end());
+    if (keepsProvenance) d.states.push_back({std::string(ndpabi::kProvenanceState), "i32", 1});
     d.loads = loads(q.syn.getLoadsAttr());
     m.projs.push_back(std::move(d));
   }

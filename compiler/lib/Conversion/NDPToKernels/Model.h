@@ -55,6 +55,10 @@ struct ModelInfo {
   /// Whether anything reads a neuron's importance (a rule, a condition, a
   /// record, snapshots, growth, memory): if nothing does, updates skip it.
   bool importanceUsed = true;
+  /// Whether snapshots show where each synapse came from: a model with a
+  /// snapshot whose graph changes (grow rules, attention's topk) keeps a hidden
+  /// synapse state `provenance.stamp` (docs/design.md, "Synapse provenance").
+  bool keepsProvenance = false;
   /// Event-driven projections also get a parallel gather (convert-ndp-to-kernels{event-gather}).
   bool eventGather = false;
 
