@@ -380,9 +380,12 @@ std::string Simulator::statsText() const {
   // Bytes per element: what one element stores, then what is allocated per
   // element (spare capacity, row slack and indexes included).
   auto per = [](size_t bytes, int64_t n) { return n > 0 ? formatNumber(static_cast<double>(bytes) / static_cast<double>(n)) : std::string("-"); };
-  for (auto &p : graph_.pops)
+  for (auto &p : graph_.pops) {
     os << "  population " << p->name() << ": " << p->size() << " neurons, " << p->bytesPerNeuron()
-       << " bytes per neuron (" << per(p->bytesAllocated(), p->size()) << " allocated)\n";
+       << " bytes per neuron (" << per(p->bytesAllocated(), p->size()) << " allocated)";
+    if (const int64_t gone = growth_->removed[static_cast<size_t>(p->index())]) os << ", " << gone << " removed";
+    os << "\n";
+  }
   for (auto &q : graph_.projs)
     os << "  projection " << q->desc().pre << " -> " << q->desc().post << " (" << q->desc().synapse
        << "): " << q->synapses() << " synapses, " << q->bytesPerSynapse() << " bytes per synapse ("
