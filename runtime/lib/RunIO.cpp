@@ -174,7 +174,11 @@ void RunIO::resumeRecordings(const std::string &ckpt, int64_t step) {
       throw Fault("cannot resume from '" + ckpt + "': the recording '" + file + "' it continues is missing or "
                   "unreadable; resume in the --out-dir of the run that wrote the checkpoint");
     }
-    r.resume(bytes, file, step);
+    try {
+      r.resume(bytes, file, step);
+    } catch (const Fault &f) {
+      throw Fault("cannot resume from '" + ckpt + "': " + f.what());
+    }
   }
   for (Recording &r : records_) {
     std::string file = resolvePath(opts_.outDir, r.desc.path);
