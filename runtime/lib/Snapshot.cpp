@@ -2,6 +2,7 @@
 // "Snapshots"), which numpy.load reads directly and any zip tool opens.
 #include "RunParts.h"
 
+#include "Error.h"
 #include "Files.h"
 #include "Json.h"
 #include "Npy.h"
@@ -42,6 +43,16 @@ void Snapshots::write(int64_t step, uint64_t seed) {
 }
 
 void Snapshots::writeTo(const std::string &dir, int64_t step, uint64_t seed) {
+  // The checker refuses these names in a model with a run-block snapshot; a
+  // snapshot asked for from outside (Python, the C API) meets them here.
+  for (auto &p : run_.graph.pops)
+    for (auto *cols : {&p->states, &p->outs})
+      for (Column &c : *cols)
+        if (c.name() == "id" || c.name() == "parent" || c.name() == "born")
+          throw ValueFault("cannot snapshot: the value '" + c.name() + "' of population " + p->name() +
+                           " would share the key '" + p->name() + "/" + c.name() + "' with the neurons' " +
+                           (c.name() == "id" ? "stable ids" : c.name() == "parent" ? "parents" : "birth steps") +
+                           "; rename it in the model");
   makeDirectories(dir);
   ZipWriter zip;
   std::ostringstream meta;

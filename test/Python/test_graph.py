@@ -33,3 +33,21 @@ def test_graph_arrays_equal_the_snapshot(model, tmp_path):
     assert path.endswith("snapshot_00000100.npz")
     assert open(path, "rb").read() == (tmp_path / "run" / "growth" / "snapshot_00000100.npz").read_bytes()
     sim.close()
+
+
+def test_snapshot_refuses_a_value_named_like_its_own_keys(tmp_path):
+    """A model without a run-block snapshot may name a state 'id'; a snapshot asked
+    for from Python would then write two 'p/id' entries, so it is refused."""
+    import ndpc
+    src = tmp_path / "keys.ndp"
+    src.write_text("model keys;\nneuron N { state id = 1.0; out y = id; on step { id = id + 1.0; } }\n"
+                   "population p: N[3];\nrun { steps 2; }\n")
+    with ndpc.compile(str(src)).simulator(out_dir=tmp_path / "run") as sim:
+        sim.run(2)
+        try:
+            sim.snapshot(tmp_path / "snap")
+        except ndpc.BadValue as e:
+            assert "would share the key 'p/id' with the neurons' stable ids" in str(e)
+        else:
+            raise AssertionError("the snapshot was written")
+        assert list(sim.get("p", "id")) == [3.0, 3.0, 3.0]  # the simulator still works

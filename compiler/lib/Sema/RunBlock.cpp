@@ -4,6 +4,7 @@
 #include "ndpc/Basic/Suggest.h"
 
 #include <climits>
+#include <set>
 
 namespace ndpc::sema {
 
@@ -217,6 +218,22 @@ void Sema::checkRun(RunDecl &r) {
     if (rec.every.present()) foldInt(rec.every, "every", 1, INT32_MAX);
     else rec.every.intValue = 1;
     rec.file = fileName(*rec.path, "'record ... to'");
+  }
+  // A snapshot writes P/id, P/parent and P/born beside every state and out of P:
+  // a value of one of those names would share the key and hide the other.
+  if (r.snapshot) {
+    std::set<const NeuronDecl *> seen;
+    for (const PopulationDecl *p : prog_->populations) {
+      if (!p->type || !seen.insert(p->type).second) continue;
+      for (auto *vs : {&p->type->states, &p->type->outs})
+        for (const VarDecl &v : *vs)
+          if (v.name == "id" || v.name == "parent" || v.name == "born")
+            diags_.error(v.nameRange, std::string(vs == &p->type->states ? "state" : "out") + " '" + v.name +
+                                          "' of neuron '" + p->type->name + "' would share the key '" + p->name +
+                                          "/" + v.name + "' with the neurons' " +
+                                          (v.name == "id" ? "stable ids" : v.name == "parent" ? "parents" : "birth steps") +
+                                          " in the run block's snapshots; rename it");
+    }
   }
   for (auto *p : {&r.snapshot, &r.checkpoint}) {
     if (!*p) continue;
