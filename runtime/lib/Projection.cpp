@@ -199,13 +199,17 @@ void Projection::compact() {
     rowStart.as<int64_t>()[p] = at;
     at += rowCap.as<int32_t>()[p];
   }
+  takeSlots(fresh);
+  used_ = total;
+  holes_ = 0;
+  byPreValid = false;
+}
+
+void Projection::takeSlots(Projection &fresh) {
   preIndex = std::move(fresh.preIndex);
   postOf = std::move(fresh.postOf);
   par = std::move(fresh.par);
   for (size_t k = 0; k < states.size(); ++k) states[k] = std::move(fresh.states[k]);
-  used_ = total;
-  holes_ = 0;
-  byPreValid = false;
 }
 
 void Projection::removeNeurons(const std::vector<int64_t> *preMap, const std::vector<int64_t> *postMap,
@@ -244,10 +248,7 @@ void Projection::removeNeurons(const std::vector<int64_t> *preMap, const std::ve
     at += cap[p];
     live += kept;
   }
-  preIndex = std::move(fresh.preIndex);
-  postOf = std::move(fresh.postOf);
-  par = std::move(fresh.par);
-  for (size_t k = 0; k < states.size(); ++k) states[k] = std::move(fresh.states[k]);
+  takeSlots(fresh);
   for (Column *c : {&rowStart, &rowLen, &rowCap, &next, &deadRows}) c->resize(newPostSize);
   used_ = total;
   live_ = live;

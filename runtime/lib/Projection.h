@@ -138,6 +138,8 @@ public:
 private:
   void ensureSlots(int64_t n);
   void moveSlot(int64_t from, int64_t to);
+  /// The slot columns of `fresh` (a layout built beside this one) become this one's.
+  void takeSlots(Projection &fresh);
   /// Moves row `post` to the end of the slot arrays with capacity `cap`.
   void relocateRow(int64_t post, int64_t cap);
   void buildOutgoing();

@@ -48,10 +48,9 @@ void Snapshots::writeTo(const std::string &dir, int64_t step, uint64_t seed) {
   for (auto &p : run_.graph.pops)
     for (auto *cols : {&p->states, &p->outs})
       for (Column &c : *cols)
-        if (c.name() == "id" || c.name() == "parent" || c.name() == "born")
+        if (const char *theirs = ndpabi::snapshotNeuronArray(c.name()))
           throw ValueFault("cannot snapshot: the value '" + c.name() + "' of population " + p->name() +
-                           " would share the key '" + p->name() + "/" + c.name() + "' with the neurons' " +
-                           (c.name() == "id" ? "stable ids" : c.name() == "parent" ? "parents" : "birth steps") +
+                           " would share the key '" + p->name() + "/" + c.name() + "' with the neurons' " + theirs +
                            "; rename it in the model");
   makeDirectories(dir);
   ZipWriter zip;

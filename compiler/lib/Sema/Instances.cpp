@@ -265,18 +265,19 @@ void Sema::checkGrow(GrowDecl &g) {
     s.ctx = Ctx::RemoveCond;
     s.neuron = n;
     expectType(*r.cond, Type::boolean(), s, "a 'remove when' condition");
-    // A memory region stores rows as wide as its key and value populations and
-    // one per slot; removing neurons under it would leave them misaligned.
-    for (const PopulationDecl *p : prog_->populations) {
-      if (&r != &g.removes.front()) break;  // once per block
-      auto *m = p->kind == DeclKind::Memory ? static_cast<const MemoryDecl *>(p) : nullptr;
-      if (!m || (m != g.pop && m->keyPop != g.pop && m->valuePop != g.pop)) continue;
-      std::string role = m == g.pop ? "is memory region" : m->keyPop == g.pop ? "is the key of memory region"
-                                                                              : "is the value of memory region";
-      diags_.error(r.range, "'remove' cannot take neurons from '" + g.name + "': it " + role + " '" + m->name +
-                                "', whose stored rows would no longer line up; remove from another population");
-      break;
-    }
+  }
+  // A memory region stores rows as wide as its key and value populations and
+  // one per slot; removing neurons under it would leave them misaligned.
+  for (const PopulationDecl *p : prog_->populations) {
+    if (g.removes.empty()) break;
+    auto *m = p->kind == DeclKind::Memory ? static_cast<const MemoryDecl *>(p) : nullptr;
+    if (!m || (m != g.pop && m->keyPop != g.pop && m->valuePop != g.pop)) continue;
+    std::string role = m == g.pop ? "is memory region" : m->keyPop == g.pop ? "is the key of memory region"
+                                                                            : "is the value of memory region";
+    diags_.error(g.removes.front().range, "'remove' cannot take neurons from '" + g.name + "': it " + role + " '" +
+                                              m->name + "', whose stored rows would no longer line up; remove from "
+                                              "another population");
+    break;
   }
   for (DivideRule &r : g.divides) {
     Scope s;

@@ -1,6 +1,7 @@
 // Checking the run block: seed, steps, feeds, records, reports, outputs.
 #include "SemaImpl.h"
 
+#include "ndp/Descriptor.h"
 #include "ndpc/Basic/Suggest.h"
 
 #include <climits>
@@ -35,21 +36,6 @@ bool Sema::checkSynapseRecord(Record &rec) {
   if (!rec.synType)
     diags_.error(m->memberRange, "synapse type '" + type->name + "' has no state '" + m->member + "'" +
                                      didYouMean(m->member, names) + "; a synapse recording takes one of its states");
-  if (rec.every.present()) foldInt(rec.every, "every", 1, INT32_MAX);
-  else rec.every.intValue = 1;
-  auto *s = dyn<StringLit>(rec.path.get());
-  if (!s) {
-    diags_.error(rec.path->range, "'record ... to' takes a file name in double quotes");
-    return true;
-  }
-  s->type = Type::string();
-  rec.file = s->value;
-  const std::string ext = ".npz";
-  if (rec.file.size() <= ext.size() || rec.file.compare(rec.file.size() - ext.size(), ext.size(), ext) != 0)
-    diags_.error(rec.path->range, "a synapse recording is a NumPy .npz archive (one entry per synapse and record, "
-                                  "with its pre and post ids); name the file '" +
-                                      (rec.file.empty() ? std::string("weights") : rec.file.substr(0, rec.file.rfind('.'))) +
-                                      ".npz'");
   return true;
 }
 
@@ -209,15 +195,21 @@ void Sema::checkRun(RunDecl &r) {
 
   // record
   for (Record &rec : r.records) {
-    if (checkSynapseRecord(rec)) continue;
-    PopMember pm = popMember(*rec.target, "'record'");
-    if (pm.expr) {
-      rec.pop = pm.pop;
-      rec.var = pm.expr->ref;
-    }
+    const bool synapses = checkSynapseRecord(rec);
+    if (!synapses)
+      if (PopMember pm = popMember(*rec.target, "'record'"); pm.expr) {
+        rec.pop = pm.pop;
+        rec.var = pm.expr->ref;
+      }
     if (rec.every.present()) foldInt(rec.every, "every", 1, INT32_MAX);
     else rec.every.intValue = 1;
     rec.file = fileName(*rec.path, "'record ... to'");
+    const std::string npz = ".npz";
+    if (synapses && !rec.file.empty() &&
+        (rec.file.size() <= npz.size() || rec.file.compare(rec.file.size() - npz.size(), npz.size(), npz) != 0))
+      diags_.error(rec.path->range, "a synapse recording is a NumPy .npz archive (one entry per synapse and record, "
+                                    "with its pre and post ids); name the file '" +
+                                        rec.file.substr(0, rec.file.rfind('.')) + ".npz'");
   }
   // A snapshot writes P/id, P/parent and P/born beside every state and out of P:
   // a value of one of those names would share the key and hide the other.
@@ -227,11 +219,10 @@ void Sema::checkRun(RunDecl &r) {
       if (!p->type || !seen.insert(p->type).second) continue;
       for (auto *vs : {&p->type->states, &p->type->outs})
         for (const VarDecl &v : *vs)
-          if (v.name == "id" || v.name == "parent" || v.name == "born")
+          if (const char *theirs = ndpabi::snapshotNeuronArray(v.name))
             diags_.error(v.nameRange, std::string(vs == &p->type->states ? "state" : "out") + " '" + v.name +
                                           "' of neuron '" + p->type->name + "' would share the key '" + p->name +
-                                          "/" + v.name + "' with the neurons' " +
-                                          (v.name == "id" ? "stable ids" : v.name == "parent" ? "parents" : "birth steps") +
+                                          "/" + v.name + "' with the neurons' " + theirs +
                                           " in the run block's snapshots; rename it");
     }
   }

@@ -98,7 +98,7 @@ public:
 
   // RunBlock.cpp
   void checkRun(RunDecl &r);
-  /// `record S.x`: true when S is a synapse type (the record is then checked here).
+  /// `record S.x`: true when S is a synapse type (its state is then resolved here).
   bool checkSynapseRecord(Record &rec);
 
   // Exprs.cpp

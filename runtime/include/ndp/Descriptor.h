@@ -139,6 +139,12 @@ struct KernelDesc {
 /// keeps where each synapse came from: (birth step + 1) * 4 + origin, so that
 /// a zeroed slot reads "initial, before step 0".
 inline constexpr const char *kProvenanceState = "provenance.stamp";
+
+/// What a snapshot writes under P/<name> beside a population's states and
+/// outs ("stable ids" for "id", ...); null for a name it leaves to them.
+inline const char *snapshotNeuronArray(std::string_view name) {
+  return name == "id" ? "stable ids" : name == "parent" ? "parents" : name == "born" ? "birth steps" : nullptr;
+}
 enum class SynapseOrigin : int32_t { Initial = 0, Divide = 1, Connect = 2, Attend = 3 };
 
 enum class GrowRuleKind { Remove, Divide, Connect };

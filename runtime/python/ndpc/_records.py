@@ -11,12 +11,11 @@ def synapse_records(path):
     and `values`, one entry per synapse in edge order."""
     with np.load(path) as z:
         meta = json.loads(bytes(z["meta"]).decode())
-        ends = np.cumsum(z["count"])
+        counts, steps = z["count"], z["step"]
         arrays = {k: z[k] for k in ("projection", "pre", "post", "par", "values")}
-        steps = z["step"]
     out = []
-    for t, b, n in zip(steps, ends, np.diff(np.concatenate([[0], ends]))):
+    for t, end, n in zip(steps, np.cumsum(counts), counts):
         rec = {"step": int(t), "projections": meta["projections"]}
-        rec.update({k: a[b - n:b] for k, a in arrays.items()})
+        rec.update({k: a[end - n:end] for k, a in arrays.items()})
         out.append(rec)
     return out
